@@ -1,0 +1,123 @@
+import { css } from 'lit';
+import { buttons, tokens } from './tokens.styles.js';
+
+export const thumbStyles = [
+  tokens,
+  buttons,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      box-sizing: border-box;
+      border-radius: var(--_radius);
+      background: var(--_thumb-bg);
+      overflow: hidden;
+      contain: strict;
+      width: var(--gallery-thumb-width, 200px);
+      height: var(--gallery-thumb-height, 200px);
+    }
+    :host([selected]) { box-shadow: 0 0 0 3px var(--_accent); }
+    .main {
+      all: unset;
+      position: absolute;
+      inset: 0;
+      cursor: pointer;
+      display: block;
+    }
+    .main:focus-visible { outline: none; }
+    :host(:focus-within) .main:focus-visible::after {
+      content: '';
+      position: absolute;
+      inset: 0;
+      border-radius: inherit;
+      outline: var(--_focus);
+      outline-offset: -4px;
+      z-index: 3;
+    }
+    .ph, img, video {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      object-fit: var(--_fit, cover);
+      display: block;
+    }
+    .ph { background-size: cover; background-position: center; filter: saturate(1.1); }
+    img, video {
+      opacity: 1;
+      transition: opacity var(--_dur) var(--_ease), transform 400ms var(--_ease);
+    }
+    :host(:not([loaded])) img.media, :host(:not([loaded])) video.media { opacity: 0; }
+    .main:hover img.media { transform: scale(1.03); }
+    .caption {
+      position: absolute;
+      inset: auto 0 0 0;
+      padding: 22px 10px 8px;
+      background: var(--_caption-bg);
+      color: var(--_caption-fg);
+      font-size: 13px;
+      line-height: 18px;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      pointer-events: none;
+      z-index: 1;
+    }
+    .badge {
+      position: absolute;
+      inset: 50% auto auto 50%;
+      translate: -50% -50%;
+      width: 44px;
+      height: 44px;
+      border-radius: 50%;
+      display: grid;
+      place-items: center;
+      color: #fff;
+      background: rgb(0 0 0 / 0.55);
+      backdrop-filter: blur(4px);
+      pointer-events: none;
+      z-index: 1;
+    }
+    .badge svg { margin-left: 3px; }
+    .actions {
+      position: absolute;
+      inset: 6px 6px auto auto;
+      display: flex;
+      gap: 2px;
+      padding: 2px;
+      border-radius: 999px;
+      background: var(--_toolbar-bg);
+      color: var(--_toolbar-fg);
+      box-shadow: 0 1px 3px rgb(0 0 0 / 0.2);
+      z-index: 2;
+      opacity: 0;
+      transform: translateY(-4px);
+      transition: opacity var(--_dur) var(--_ease), transform var(--_dur) var(--_ease);
+    }
+    .actions .btn { min-width: 30px; height: 30px; padding: 0 6px; font-size: 12px; }
+    .actions .btn svg { width: 17px; height: 17px; }
+    :host(:hover) .actions, :host(:focus-within) .actions, .actions.pinned, :host([touch]) .actions { opacity: 1; transform: none; }
+    .error {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 6px;
+      padding: 12px;
+      text-align: center;
+      color: var(--_muted);
+      font-size: 13px;
+      background: repeating-linear-gradient(-45deg, transparent 0 8px, color-mix(in srgb, currentColor 6%, transparent) 8px 16px), var(--_thumb-bg);
+    }
+    .error span { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    @media (prefers-reduced-motion: reduce) {
+      .main:hover img.media { transform: none; }
+    }
+    @media (forced-colors: active) {
+      :host { border: 1px solid CanvasText; }
+      :host([selected]) { outline: 3px solid Highlight; }
+    }
+  `,
+];
