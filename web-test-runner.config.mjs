@@ -1,0 +1,109 @@
+// @web/test-runner: the browser tests (`npm run test:browser`, or `npx wtr`).
+//
+// Tests run on the TypeScript source through esbuild, never on dist/. They run in the
+// browsers installed from Debian's packages, driven by puppeteer-core: Chromium over the
+// Chrome DevTools Protocol and Firefox ESR over WebDriver BiDi. Nothing downloads a browser.
+//
+// Environment:
+//   CHROME_PATH=/path/to/chrome     another Chromium/Chrome binary (default /usr/bin/chromium)
+//   FIREFOX_PATH=/path/to/firefox   another Firefox binary (default /usr/bin/firefox-esr)
+//   BROWSERS=chromium               only these browsers (comma-separated: chromium, firefox)
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const wanted = (process.env.BROWSERS || 'chromium,firefox')
+  .split(/[\s,]+/)
+  .map((name) => name.trim().toLowerCase())
+  .filter(Boolean);
+
+function requireBinary(name, path, envName) {
+  if (!existsSync(path)) {
+    throw new Error(
+      `${name} not found at ${path}. Install it (Debian: apt-get install ${
+        name === 'Chromium' ? 'chromium' : 'firefox-esr'
+      }), point ${envName} at another binary, or leave it out with BROWSERS=.`,
+    );
+  }
+}
+
+const browsers = [];
+
+if (wanted.includes('chromium') || wanted.includes('chrome')) {
+  requireBinary('Chromium', chromePath, 'CHROME_PATH');
+  browsers.push(
+    chromeLauncher({
+      // Passing puppeteer-core as the "custom puppeteer" makes the launcher name the browser
+      // "Chromium" in reports and makes it launch exactly the binary given here.
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        executablePath: chromePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    }),
+  );
+}
+
+if (wanted.includes('firefox')) {
+  requireBinary('Firefox', firefoxPath, 'FIREFOX_PATH');
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        // puppeteer-core 24 drives Firefox over WebDriver BiDi (its default and only protocol
+        // for Firefox), which Firefox ESR 128+ speaks natively.
+        browser: 'firefox',
+        protocol: 'webDriverBiDi',
+        executablePath: firefoxPath,
+        headless: true,
+        extraPrefsFirefox: {
+          // No network beyond localhost here: keep Firefox from phoning home at start.
+          'app.update.enabled': false,
+          'browser.safebrowsing.malware.enabled': false,
+          'browser.safebrowsing.phishing.enabled': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+          'network.captive-portal-service.enabled': false,
+          'network.connectivity-service.enabled': false,
+          // Autoplay muted video in the tests as Chromium does.
+          'media.autoplay.default': 0,
+        },
+      },
+    }),
+  );
+}
+
+if (browsers.length === 0) {
+  throw new Error(`BROWSERS=${process.env.BROWSERS} names no known browser (chromium, firefox).`);
+}
+
+export default {
+  // The repo root, so tests can fetch /examples/photos/*.jpg and /examples/video/*.
+  rootDir: '.',
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/pipeline/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  browsers,
+  // Lit's development build gives the tests its extra warnings; its banner says so once per file.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  // Two cores: one test file at a time per browser.
+  concurrency: 1,
+  concurrentBrowsers: browsers.length,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: {
+    config: { ui: 'bdd', timeout: 10_000 },
+  },
+};
