@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import exifr from 'exifr';
+
+/** Caption, alt text and capture date of one input, all optional. Plain text, never HTML. */
+export interface TextMeta {
+  caption?: string;
+  alt?: string;
+  /** ISO 8601 capture date. */
+  date?: string;
+}
+
+/** Descriptions that cameras write by default; they are not captions. */
+const CAMERA_DEFAULTS = /^(OLYMPUS DIGITAL CAMERA|SONY DSC|DCIM|DIGITAL CAMERA|default|image|untitled|SAMSUNG|KODAK Digital Still Camera|Created with GIMP|Screenshot)$/i;
+
+/** Normalises a metadata value (string, `{lang, value}`, array of those) into trimmed text. */
+function text(value: unknown): string | undefined {
+  if (value == null) return undefined;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const t = text(v);
+      if (t) return t;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object') {
+    const v = (value as { value?: unknown }).value;
+    return text(v);
+  }
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  // Strip control characters (NULs from fixed-size EXIF fields) and collapse whitespace ends.
+  // eslint-disable-next-line no-control-regex
+  const t = String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  if (!t || CAMERA_DEFAULTS.test(t)) return undefined;
+  return t;
+}
+
+function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
+  return undefined;
+}
+
+/**
+ * Reads caption, alt text and capture date from an image's embedded metadata with exifr:
+ * caption from EXIF ImageDescription, IPTC Caption-Abstract, XMP dc:description, then
+ * XMP dc:title / IPTC ObjectName / Headline / Windows XPTitle; alt from XMP
+ * Iptc4xmpCore:AltTextAccessibility; date from DateTimeOriginal / CreateDate.
+ *
+ * Never throws: files exifr cannot parse (or that carry no metadata) give `{}`.
+ *
+ * @param data the whole file's bytes
+ */
+export async function readEmbeddedText(data: Buffer): Promise<TextMeta> {
+  let tags: Record<string, unknown> | undefined;
+  try {
+    tags = (await exifr.parse(data, {
+      tiff: true,
+      ifd0: {},
+      exif: true,
+      gps: false,
+      iptc: true,
+      xmp: true,
+      icc: false,
+      jfif: false,
+      ihdr: true,
+      mergeOutput: true,
+      silentErrors: true,
+    } as never)) as Record<string, unknown> | undefined;
+  } catch {
+    return {};
+  }
+  if (!tags) return {};
+  const caption =
+    text(tags.ImageDescription) ??
+    text(tags.Caption) ??
+    text(tags.description) ??
+    text(tags.title) ??
+    text(tags.ObjectName) ??
+    text(tags.Headline) ??
+    text(tags.XPTitle) ??
+    text(tags.XPSubject) ??
+    // PNG tEXt/iTXt chunks
+    text(tags.Description) ??
+    text(tags.Title);
+  const alt = text(tags.AltTextAccessibility);
+  const date = isoDate(tags.DateTimeOriginal) ?? isoDate(tags.CreateDate) ?? isoDate(tags.DateCreated);
+  const out: TextMeta = {};
+  if (caption) out.caption = caption;
+  if (alt) out.alt = alt;
+  if (date) out.date = date;
+  return out;
+}
+
+/** Sidecar text read for one input, plus problems found (unreadable JSON, wrong types). */
+export interface SidecarResult {
+  caption?: string;
+  alt?: string;
+  /** Sidecar files that were read (relative paths), for the cache signature. */
+  warnings: string[];
+}
+
+/**
+ * Sidecar file names that can describe `rel` (relative path with `/`): `photo.jpg.txt`
+ * (caption), `photo.jpg.json` and `photo.json` (`{caption, alt}`), in that precedence
+ * for each field.
+ */
+export function sidecarNames(rel: string): { txt: string; json: string[] } {
+  const ext = path.posix.extname(rel);
+  const stem = ext ? rel.slice(0, -ext.length) : rel;
+  return { txt: `${rel}.txt`, json: [`${rel}.json`, `${stem}.json`] };
+}
+
+/**
+ * Reads the sidecars of one input. `present` tells which relative paths exist (from the
+ * walk), so absent sidecars cost no file system call.
+ *
+ * JSON sidecars must be objects; `caption` and `alt` must be strings (other keys are
+ * ignored). A malformed sidecar is reported in `warnings` and ignored, never fatal.
+ *
+ * @param root absolute input folder
+ * @param rel relative path of the media file
+ * @param present relative paths of every file in the walk
+ */
+export async function readSidecars(root: string, rel: string, present: Set<string>): Promise<SidecarResult> {
+  const names = sidecarNames(rel);
+  const result: SidecarResult = { warnings: [] };
+  for (const json of names.json) {
+    if (!present.has(json)) continue;
+    try {
+      const raw = await readFile(path.join(root, ...json.split('/')), 'utf8');
+      const data: unknown = JSON.parse(raw.replace(/^\uFEFF/, ''));
+      if (!data || typeof data !== 'object' || Array.isArray(data)) {
+        result.warnings.push(`sidecar ${json}: expected a JSON object`);
+        continue;
+      }
+      const d = data as Record<string, unknown>;
+      if (result.caption === undefined && typeof d.caption === 'string' && d.caption.trim()) result.caption = d.caption.trim();
+      if (result.alt === undefined && typeof d.alt === 'string' && d.alt.trim()) result.alt = d.alt.trim();
+      if ((d.caption !== undefined && typeof d.caption !== 'string') || (d.alt !== undefined && typeof d.alt !== 'string')) {
+        result.warnings.push(`sidecar ${json}: caption and alt must be strings`);
+      }
+    } catch (err) {
+      result.warnings.push(`sidecar ${json}: ${(err as Error).message}`);
+    }
+  }
+  if (present.has(names.txt)) {
+    try {
+      const raw = (await readFile(path.join(root, ...names.txt.split('/')), 'utf8')).replace(/^\uFEFF/, '').trim();
+      // The .txt sidecar is the caption proper: it wins over a JSON caption.
+      if (raw) result.caption = raw;
+    } catch (err) {
+      result.warnings.push(`sidecar ${names.txt}: ${(err as Error).message}`);
+    }
+  }
+  return result;
+}
