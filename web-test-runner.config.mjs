@@ -8,8 +8,9 @@
 //   CHROME_PATH=/path/to/chrome     another Chromium/Chrome binary (default /usr/bin/chromium)
 //   FIREFOX_PATH=/path/to/firefox   another Firefox binary (default /usr/bin/firefox-esr)
 //   BROWSERS=chromium               only these browsers (comma-separated: chromium, firefox)
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -84,6 +85,45 @@ if (wanted.includes('firefox')) {
   );
 }
 
+/**
+ * After the default report, one plain line per browser and a total, e.g.
+ * `Chromium: 120 passed, 0 failed, 2 skipped`: CI logs read these. A test file that failed
+ * to load (or any other error outside a test) counts as one failure.
+ */
+function summaryLines() {
+  return {
+    stop({ sessions }) {
+      const byBrowser = new Map();
+      for (const session of sessions) {
+        const name = session.browser.name;
+        const counts = byBrowser.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
+        const walk = (suite) => {
+          for (const t of suite.tests) {
+            if (t.skipped) counts.skipped++;
+            else if (t.passed) counts.passed++;
+            else counts.failed++;
+          }
+          suite.suites.forEach(walk);
+        };
+        if (session.testResults) walk(session.testResults);
+        if (session.errors?.length || (session.passed === false && !session.testResults)) counts.failed++;
+        byBrowser.set(name, counts);
+      }
+      const total = { passed: 0, failed: 0, skipped: 0 };
+      const lines = ['', 'Browser test summary'];
+      for (const [name, c] of byBrowser) {
+        lines.push(`${name.replace(/\s+/g, '')}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+        total.passed += c.passed;
+        total.failed += c.failed;
+        total.skipped += c.skipped;
+      }
+      lines.push(`browsers: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`, '');
+      // After everything the default reporter prints (it flushes late), so the lines come last.
+      process.once('exit', () => writeSync(1, lines.join('\n') + '\n'));
+    },
+  };
+}
+
 if (browsers.length === 0) {
   throw new Error(`BROWSERS=${process.env.BROWSERS} names no known browser (chromium, firefox).`);
 }
@@ -95,6 +135,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
   browsers,
+  reporters: [defaultReporter(), summaryLines()],
   // Lit's development build gives the tests its extra warnings; its banner says so once per file.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   // Two cores: one test file at a time per browser.
