@@ -142,8 +142,13 @@ export class GalleryThumb extends LitElement {
     return { ...defaultLabels, ...this.labels };
   }
 
-  private onLoad = () => {
+  private onLoad = (e: Event) => {
     this.loaded = true;
+    const m = e.target as HTMLImageElement | HTMLVideoElement;
+    const width = 'naturalWidth' in m ? m.naturalWidth : m.videoWidth;
+    const height = 'naturalHeight' in m ? m.naturalHeight : m.videoHeight;
+    // Tells a masonry or justified gallery the aspect ratio of an item that had no width/height.
+    if (width && height) this.dispatchEvent(new CustomEvent('thumb-size', { detail: { width, height }, bubbles: true }));
   };
 
   private onError = () => {

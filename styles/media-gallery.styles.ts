@@ -1,0 +1,98 @@
+import { css } from 'lit';
+import { buttons, tokens } from './tokens.styles.js';
+
+export const galleryStyles = [
+  tokens,
+  buttons,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      box-sizing: border-box;
+      min-width: 0;
+      --_gap-x: 8px;
+      --_gap-y: 8px;
+    }
+    :host([pseudo-fullscreen]) { position: fixed; inset: 0; z-index: 2147482000; background: var(--_bg); overflow: auto; }
+    :host(:fullscreen) { background: var(--_bg); overflow: auto; }
+    .wrap { position: relative; display: flex; flex-direction: column; gap: 10px; }
+    .wrap.container {
+      padding: 10px;
+      border: 1px solid var(--_border);
+      border-radius: calc(var(--_radius) + 4px);
+      background: var(--_bg);
+    }
+    .header { display: flex; align-items: center; justify-content: space-between; gap: 8px; min-height: 0; }
+    .header:empty { display: none; }
+    .label {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      font: 600 13px/1 var(--_font);
+      color: var(--_muted);
+      letter-spacing: 0.01em;
+    }
+    .label svg { width: 16px; height: 16px; }
+    .header gallery-toolbar { margin-inline-start: auto; }
+    .scroller { position: relative; }
+    .scroller.bounded { overflow-y: auto; overscroll-behavior: contain; scrollbar-gutter: stable; }
+    .grid { position: relative; contain: layout style; }
+    .grid > gallery-thumb { position: absolute; top: 0; left: 0; }
+    .grid > gallery-thumb:focus-within { z-index: 1; }
+    .sentinel { height: 1px; }
+    .empty {
+      display: grid;
+      place-items: center;
+      gap: 8px;
+      min-height: 180px;
+      padding: 24px;
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+      color: var(--_muted);
+      font-size: 14px;
+      text-align: center;
+    }
+    .empty svg { width: 32px; height: 32px; opacity: 0.7; }
+    .more { display: flex; justify-content: center; }
+    .more .btn {
+      height: 40px;
+      padding: 0 20px;
+      border: 1px solid var(--_border);
+      background: var(--_thumb-bg);
+      color: var(--_fg);
+    }
+    .more .btn[aria-busy='true'] { cursor: progress; opacity: 0.8; }
+    .spinner {
+      width: 16px;
+      height: 16px;
+      border-radius: 50%;
+      border: 2px solid currentColor;
+      border-right-color: transparent;
+      animation: spin 0.8s linear infinite;
+    }
+    @keyframes spin { to { transform: rotate(360deg); } }
+    @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 2.4s; } }
+    .dropzone {
+      display: grid;
+      place-items: center;
+      gap: 10px;
+      padding: 22px;
+      border: 2px dashed var(--_border);
+      border-radius: var(--_radius);
+      color: var(--_muted);
+      font-size: 14px;
+      text-align: center;
+      transition: border-color var(--_dur) var(--_ease), background-color var(--_dur) var(--_ease);
+    }
+    .dropzone.over { border-color: var(--_accent); background: color-mix(in srgb, var(--_accent) 8%, transparent); }
+    .dropzone .row { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; }
+    .dropzone .btn { border: 1px solid var(--_border); color: var(--_fg); }
+    .webcam { display: grid; gap: 8px; justify-items: center; }
+    .webcam video { max-width: 100%; max-height: 320px; border-radius: var(--_radius); background: #000; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    @media (forced-colors: active) {
+      .wrap.container { border-color: CanvasText; }
+      .dropzone { border-color: CanvasText; }
+    }
+  `,
+];
