@@ -55,7 +55,14 @@ export async function pruneEmptyDirs(root: string): Promise<void> {
   await prune(root);
 }
 
-/** Percent-encodes each `/`-separated segment of an output-relative path for use as a URL. */
+/**
+ * Percent-encodes each `/`-separated segment of an output-relative path for use as a URL.
+ * Beyond `encodeURIComponent`, also encodes `!'()*` so URLs are safe inside quoted HTML
+ * attributes, `srcset` and CSS `url()`.
+ */
 export function toUrl(rel: string): string {
-  return rel.split('/').map(encodeURIComponent).join('/');
+  return rel
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
 }
