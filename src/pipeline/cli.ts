@@ -177,7 +177,10 @@ async function runServe(dir: string, flags: { port: number; host: string; json?:
 function program(): Command {
   const cmd = new Command('media-gallery')
     .description('Prepare folders of photos and videos for <media-gallery>, and serve them.')
-    .version(packageVersion());
+    .version(packageVersion())
+    // --help and --version exit 0; usage errors exit 2. Set before adding subcommands,
+    // which copy it.
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
   const port = () => new Option('--port <n>', 'port to listen on').default(8123).argParser(int('port', 0));
   const host = () => new Option('--host <addr>', 'interface to listen on').default('127.0.0.1');
@@ -220,10 +223,6 @@ function program(): Command {
       process.exitCode = await runServe(dir, flags);
     });
 
-  cmd.exitOverride((err) => {
-    // --help and --version exit 0; usage errors exit 2.
-    process.exit(err.exitCode === 0 ? 0 : 2);
-  });
   return cmd;
 }
 

@@ -102,6 +102,29 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
   const host = options.host ?? '127.0.0.1';
   const handler = sirv(dir, { dev: true, etag: true, dotfiles: false });
   const server = createServer((req, res) => {
+    // sirv decodes paths with decodeURI, which leaves %26 (&), %23 (#), %3F (?) and other
+    // reserved characters encoded, so such file names would 404. Decode each segment
+    // fully here and hand sirv a path whose only escapes are %25 for literal '%'.
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const encoded = q === -1 ? raw : raw.slice(0, q);
+    let pathname: string;
+    try {
+      const segments = encoded.split('/').map((seg) => decodeURIComponent(seg));
+      if (segments.some((seg) => seg.includes('/') || seg.includes('\\') || seg.includes('\0'))) throw new Error('bad segment');
+      pathname = segments.join('/').replace(/%/g, '%25');
+    } catch {
+      res.statusCode = 400;
+      res.end('Bad request');
+      return;
+    }
+    if (/(^|\/)\./.test(pathname)) {
+      // Dot-files (the cache, temporary files) are never served; sirv's dev mode would.
+      res.statusCode = 404;
+      res.end('Not found');
+      return;
+    }
+    (req as typeof req & { _parsedUrl: unknown })._parsedUrl = { pathname, search: q === -1 ? '' : raw.slice(q), query: undefined, hash: undefined, raw };
     handler(req, res, () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/plain; charset=utf-8');
