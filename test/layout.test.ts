@@ -1,0 +1,132 @@
+import { expect } from '@open-wc/testing';
+import { atWidth, breakpointOf, computeLayout, moveRows, parseGap, parseHeight, parseResponsive, rowsPerPage, visibleRange } from '../src/layout.js';
+
+describe('layout: breakpoints and responsive values', () => {
+  it('maps container widths to breakpoints at the contract edges', () => {
+    expect([0, 575, 576, 767, 768, 991, 992, 1199, 1200, 1399, 1400].map(breakpointOf)).to.deep.equal(['xs', 'xs', 'sm', 'sm', 'md', 'md', 'lg', 'lg', 'xl', 'xl', 'xxl']);
+  });
+
+  it('parses a number, a list (last value fills the rest) and a dict (missing keys take the next smaller)', () => {
+    expect(parseResponsive(3)).to.deep.equal([3, 3, 3, 3, 3, 3]);
+    expect(parseResponsive('3')).to.deep.equal([3, 3, 3, 3, 3, 3]);
+    expect(parseResponsive('1 2 3')).to.deep.equal([1, 2, 3, 3, 3, 3]);
+    expect(parseResponsive([2, 4])).to.deep.equal([2, 4, 4, 4, 4, 4]);
+    expect(parseResponsive('{"xs":1,"md":3}')).to.deep.equal([1, 1, 3, 3, 3, 3]);
+    expect(parseResponsive({ sm: 2, xl: 5 })).to.deep.equal([1, 2, 2, 2, 5, 5]);
+  });
+
+  it('rejects invalid values instead of guessing', () => {
+    for (const v of ['', 'abc', '0', '{bad json', [0, 2], { md: -1 }, null]) expect(parseResponsive(v), String(v)).to.equal(null);
+  });
+
+  it('picks the value at a container width', () => {
+    const r = parseResponsive({ xs: 1, md: 3, xl: 6 })!;
+    expect([300, 700, 800, 1000, 1300].map((w) => atWidth(r, w))).to.deep.equal([1, 1, 3, 3, 6]);
+  });
+
+  it('parses gap and height', () => {
+    expect(parseGap(12)).to.deep.equal({ x: 12, y: 12 });
+    expect(parseGap('4 10')).to.deep.equal({ x: 4, y: 10 });
+    expect(parseGap('junk')).to.deep.equal({ x: 8, y: 8 });
+    expect(parseHeight(400)).to.equal('400px');
+    expect(parseHeight('400')).to.equal('400px');
+    expect(parseHeight('60vh')).to.equal('60vh');
+    expect(parseHeight('auto')).to.equal(null);
+  });
+});
+
+describe('layout: grid', () => {
+  const l = computeLayout(10, [], { kind: 'grid', width: 316, columns: 3, gap: { x: 8, y: 8 } });
+  it('places square cells row by row with the gap', () => {
+    expect(l.w[0]).to.equal(100);
+    expect([l.x[0], l.x[1], l.x[2], l.x[3]]).to.deep.equal([0, 108, 216, 0]);
+    expect([l.y[2], l.y[3], l.y[9]]).to.deep.equal([0, 108, 324]);
+    expect(l.height).to.equal(4 * 100 + 3 * 8);
+  });
+
+  it('finds exactly the rows in a band', () => {
+    expect(visibleRange(l, 0, 100)).to.deep.equal([0, 3]);
+    expect(visibleRange(l, 110, 200)).to.deep.equal([3, 6]);
+    expect(visibleRange(l, 104, 108)).to.deep.equal([3, 3]); // the gap between rows
+    expect(visibleRange(l, 0, 10_000)).to.deep.equal([0, 10]);
+  });
+
+  it('moves by rows keeping the column, clamping at the ends', () => {
+    expect(moveRows(l, 1, 1)).to.equal(4);
+    expect(moveRows(l, 4, -1)).to.equal(1);
+    expect(moveRows(l, 1, -1)).to.equal(1);
+    expect(moveRows(l, 7, 1)).to.equal(9); // no tile below column 1 in the last row: go to the last tile
+    expect(moveRows(l, 9, 1)).to.equal(9);
+    expect(moveRows(l, 2, 10)).to.equal(9);
+    expect(moveRows(l, 8, -10)).to.equal(2);
+  });
+
+  it('rowsPerPage counts whole rows in a viewport', () => {
+    expect(rowsPerPage(l, 330, 8)).to.equal(3);
+    expect(rowsPerPage(l, 50, 8)).to.equal(1);
+  });
+
+  it('handles zero items and zero width', () => {
+    expect(computeLayout(0, [], { kind: 'grid', width: 300, columns: 3, gap: { x: 8, y: 8 } }).height).to.equal(0);
+    const z = computeLayout(3, [], { kind: 'grid', width: 0, columns: 3, gap: { x: 8, y: 8 } });
+    expect(z.w[0]).to.equal(0);
+  });
+});
+
+describe('layout: masonry', () => {
+  // ratios: wide, tall, square, wide
+  const l = computeLayout(4, [2, 0.5, 1, 2], { kind: 'masonry', width: 208, columns: 2, gap: { x: 8, y: 8 } });
+  it('puts each item in the shortest column with its aspect ratio', () => {
+    expect([l.x[0], l.y[0], l.h[0]]).to.deep.equal([0, 0, 50]);
+    expect([l.x[1], l.y[1], l.h[1]]).to.deep.equal([108, 0, 200]);
+    expect([l.x[2], l.y[2], l.h[2]]).to.deep.equal([0, 58, 100]); // column 0 was shorter
+    expect([l.x[3], l.y[3]]).to.deep.equal([0, 166]);
+    expect(l.height).to.equal(216);
+  });
+
+  it('treats unknown ratios as square', () => {
+    const u = computeLayout(1, [NaN], { kind: 'masonry', width: 100, columns: 1, gap: { x: 0, y: 0 } });
+    expect(u.h[0]).to.equal(100);
+  });
+
+  it('visibleRange returns a superset that contains every intersecting item', () => {
+    const [s, e] = visibleRange(l, 170, 180);
+    for (let i = 0; i < 4; i++) {
+      const hit = l.y[i] < 180 && l.y[i] + l.h[i] > 170;
+      if (hit) expect(i >= s && i < e, `item ${i}`).to.equal(true);
+    }
+  });
+
+  it('moves up and down within a column', () => {
+    expect(moveRows(l, 0, 1)).to.equal(2);
+    expect(moveRows(l, 3, -1)).to.equal(2);
+    expect(moveRows(l, 1, 1)).to.equal(1);
+  });
+});
+
+describe('layout: justified', () => {
+  const ratios = [1.5, 1.5, 1, 0.75, 2, 1.5];
+  const l = computeLayout(6, ratios, { kind: 'justified', width: 600, columns: 0, gap: { x: 10, y: 10 }, rowHeight: 200 });
+  it('fills each full row to the exact width with one height, keeping aspect ratios', () => {
+    const row0 = [0, 1, 2, 3, 4, 5].filter((i) => l.lane[i] === 0);
+    const h = l.h[row0[0]];
+    for (const i of row0) expect(l.h[i]).to.be.closeTo(h, 1e-9);
+    const last = row0[row0.length - 1];
+    expect(l.x[last] + l.w[last]).to.be.closeTo(600, 1e-6);
+    for (const i of row0.slice(0, -1)) expect(l.w[i] / l.h[i]).to.be.closeTo(ratios[i], 1e-9);
+    expect(h).to.be.at.most(200);
+  });
+
+  it('keeps the target height in a short last row instead of stretching it', () => {
+    const one = computeLayout(1, [1], { kind: 'justified', width: 600, columns: 0, gap: { x: 10, y: 10 }, rowHeight: 200 });
+    expect(one.h[0]).to.equal(200);
+    expect(one.w[0]).to.equal(200);
+  });
+
+  it('moves to the nearest item in the next row', () => {
+    const i = 0;
+    const below = moveRows(l, i, 1);
+    expect(l.lane[below]).to.equal(l.lane[i] + 1);
+    expect(moveRows(l, below, -1)).to.equal(0);
+  });
+});
