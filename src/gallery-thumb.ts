@@ -216,7 +216,9 @@ export class GalleryThumb extends LitElement {
     const l = this.l;
     const isVideo = item.type === 'video';
     const alt = altOf(item);
-    const name = alt || fmt(l.itemOf, { type: isVideo ? l.video : l.image, n: this.index + 1, total: this.total || 1 });
+    // The button's name: the image's alt (plus a caption that says more), else "Image 3 of 12".
+    const fallback = fmt(l.itemOf, { type: isVideo ? l.video : l.image, n: this.index + 1, total: this.total || 1 });
+    const captionIsAlt = !!item.caption && item.caption === alt;
     const ph = this.loaded || this.failed ? null : placeholderUrl(item.placeholder);
     const fit = this.objectFit || 'cover';
     const actions = this.actionButtons(item);
@@ -237,12 +239,12 @@ export class GalleryThumb extends LitElement {
         @load=${this.onLoad} @error=${this.onError} />`;
     }
     return html`
-      <button class="main" style=${`--_fit:${fit}`} tabindex=${this.active ? 0 : -1} aria-label=${name}
+      <button class="main" style=${`--_fit:${fit}`} tabindex=${this.active ? 0 : -1} aria-label=${this.failed || (alt && !isVideo) ? nothing : alt || fallback}
         aria-current=${this.selected ? 'true' : 'false'} @click=${this.onActivate} @keydown=${this.onKey}>
         ${ph ? html`<span class="ph" style=${`background-image:url("${ph}")`}></span>` : nothing}
         ${media}
         ${isVideo && !this.failed ? html`<span class="badge">${icons.play}</span>` : nothing}
-        ${item.caption && !this.failed ? html`<span class="caption" part="caption">${item.caption}</span>` : nothing}
+        ${item.caption && !this.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing}
       </button>
       ${actions.length ? html`<div class="actions ${pinned ? 'pinned' : ''}" part="actions">${actions}</div>` : nothing}
     `;

@@ -26,7 +26,9 @@ export class ViewportController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.ro = new ResizeObserver(() => this.measure(true));
+    // Measure in the next frame, not inside the observer callback, so a re-layout that
+    // changes sizes does not trigger "ResizeObserver loop" errors.
+    this.ro = new ResizeObserver(() => this.schedule(true));
     this.ro.observe(this.host);
     window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
     window.addEventListener('resize', this.onScroll, { passive: true });
@@ -58,13 +60,20 @@ export class ViewportController implements ReactiveController {
     return this.scroller;
   }
 
-  private onScroll = () => {
+  private force = false;
+
+  private schedule(force: boolean) {
+    this.force ||= force;
     if (this.raf) return;
     this.raf = requestAnimationFrame(() => {
       this.raf = 0;
-      this.measure(false);
+      const f = this.force;
+      this.force = false;
+      this.measure(f);
     });
-  };
+  }
+
+  private onScroll = () => this.schedule(false);
 
   /** Reads the layout now; asks for an update when needed (or always with `force`). */
   measure(force: boolean): void {

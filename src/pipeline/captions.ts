@@ -13,6 +13,9 @@ export interface TextMeta {
 /** Descriptions that cameras write by default; they are not captions. */
 const CAMERA_DEFAULTS = /^(OLYMPUS DIGITAL CAMERA|SONY DSC|DCIM|DIGITAL CAMERA|default|image|untitled|SAMSUNG|KODAK Digital Still Camera|Created with GIMP|Screenshot)$/i;
 
+/** Vendor boilerplate such as "KONICA MINOLTA DIGITAL CAMERA" or "NIKON DSC". */
+const CAMERA_LIKE = /^[A-Z0-9 ._-]*\b(DIGITAL (STILL )?CAMERA|DSC|DIGITAL IMAGE|CAMERA)$/;
+
 /** Normalises a metadata value (string, `{lang, value}`, array of those) into trimmed text. */
 function text(value: unknown): string | undefined {
   if (value == null) return undefined;
@@ -31,7 +34,7 @@ function text(value: unknown): string | undefined {
   // Strip control characters (NULs from fixed-size EXIF fields) and collapse whitespace ends.
   // eslint-disable-next-line no-control-regex
   const t = String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
-  if (!t || CAMERA_DEFAULTS.test(t)) return undefined;
+  if (!t || CAMERA_DEFAULTS.test(t) || CAMERA_LIKE.test(t)) return undefined;
   return t;
 }
 

@@ -1,0 +1,572 @@
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../elements/media-gallery.js';
+import type { MediaGallery } from '../src/media-gallery.js';
+import type { GalleryThumb } from '../src/gallery-thumb.js';
+import type { GalleryPreview } from '../src/gallery-preview.js';
+import type { GalleryItem } from '../src/items.js';
+
+const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg'];
+const photo = (n: string) => `/examples/photos/${n}`;
+const items = (count = PHOTOS.length): GalleryItem[] =>
+  Array.from({ length: count }, (_, i) => ({ src: photo(PHOTOS[i % PHOTOS.length]), caption: `Photo ${i + 1}`, width: 1600, height: 1200 }));
+
+const thumbs = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
+const thumbAt = (el: MediaGallery, i: number) => thumbs(el).find((t) => t.index === i)!;
+const preview = (el: MediaGallery) => el.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
+const pq = <T extends Element = HTMLElement>(el: MediaGallery, sel: string) => preview(el).shadowRoot!.querySelector<T>(sel);
+const mainButton = (t: GalleryThumb) => t.shadowRoot!.querySelector<HTMLButtonElement>('.main')!;
+/** The element that has focus, through shadow roots. */
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+async function settle(el: MediaGallery) {
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await el.updateComplete;
+}
+async function mount(tpl: unknown, width = 800) {
+  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
+  const el = wrap.firstElementChild as MediaGallery;
+  await settle(el);
+  return el;
+}
+function record(el: EventTarget, types: string[]) {
+  const log: Array<{ type: string; detail: any }> = [];
+  for (const t of types) el.addEventListener(t, (e) => log.push({ type: t, detail: (e as CustomEvent).detail }));
+  return log;
+}
+
+describe('<media-gallery> rendering', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('renders one tile per item with caption and alt, in a labelled list', async () => {
+    const el = await mount(html`<media-gallery label="Holiday" .items=${items(4)} columns="2"></media-gallery>`);
+    expect(thumbs(el)).to.have.length(4);
+    const grid = el.shadowRoot!.querySelector('[part=grid]')!;
+    expect(grid.getAttribute('role')).to.equal('list');
+    expect(grid.getAttribute('aria-label')).to.equal('Holiday');
+    const t = thumbAt(el, 1);
+    expect(t.getAttribute('aria-posinset')).to.equal('2');
+    expect(t.getAttribute('aria-setsize')).to.equal('4');
+    expect(t.shadowRoot!.querySelector('[part=caption]')!.textContent).to.equal('Photo 2');
+    expect(t.shadowRoot!.querySelector('img')!.alt).to.equal('Photo 2');
+    expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.contain('Holiday');
+  });
+
+  it('sizes columns from a number and the gap', async () => {
+    const el = await mount(html`<media-gallery .items=${items(6)} columns="3" gap="10" container="false"></media-gallery>`, 620);
+    const [a, b] = [thumbAt(el, 0).getBoundingClientRect(), thumbAt(el, 1).getBoundingClientRect()];
+    expect(a.width).to.be.closeTo(200, 0.5);
+    expect(b.left - a.right).to.be.closeTo(10, 0.5);
+    expect(a.height).to.be.closeTo(a.width, 0.5); // square cells, like Gradio
+    expect(thumbAt(el, 3).getBoundingClientRect().top - a.bottom).to.be.closeTo(10, 0.5);
+  });
+
+  for (const [width, cols] of [[400, 1], [700, 2], [800, 3], [1000, 3], [1250, 5]] as const) {
+    it(`takes columns from the container width: ${width}px → ${cols}`, async () => {
+      const el = await mount(html`<media-gallery .items=${items(12)} columns='{"xs":1,"sm":2,"md":3,"xl":5}' container="false" gap="0"></media-gallery>`, width);
+      expect(thumbAt(el, 0).getBoundingClientRect().width).to.be.closeTo(width / cols, 0.5);
+    });
+  }
+
+  it('re-lays out when the container is resized', async () => {
+    const el = await mount(html`<media-gallery .items=${items(8)} columns="1 2 3" container="false" gap="0"></media-gallery>`, 500);
+    expect(thumbAt(el, 0).getBoundingClientRect().width).to.be.closeTo(500, 0.5);
+    (el.parentElement as HTMLElement).style.width = '900px';
+    await waitUntil(() => Math.abs(thumbAt(el, 0).getBoundingClientRect().width - 300) < 1, 'three columns at 900px');
+  });
+
+  it('bounds the visible rows with `rows` and scrolls inside', async () => {
+    const el = await mount(html`<media-gallery .items=${items(60)} columns="3" rows="2" gap="0" container="false"></media-gallery>`, 600);
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const tile = thumbAt(el, 0).getBoundingClientRect().height;
+    expect(scroller.getBoundingClientRect().height).to.be.closeTo(2 * tile, 1);
+    expect(thumbs(el).length).to.be.lessThan(30); // rows out of view are not rendered
+    expect(scroller.scrollHeight).to.be.greaterThan(scroller.clientHeight);
+  });
+
+  it('takes `height` as px or a CSS length', async () => {
+    const el = await mount(html`<media-gallery .items=${items(12)} columns="3" height="300"></media-gallery>`);
+    expect(el.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect().height).to.be.closeTo(300, 1);
+    el.height = '10rem';
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect().height).to.be.closeTo(160, 1);
+  });
+
+  it('passes object-fit to the images', async () => {
+    const el = await mount(html`<media-gallery .items=${items(2)} object-fit="contain"></media-gallery>`);
+    const img = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
+    expect(getComputedStyle(img).objectFit).to.equal('contain');
+  });
+
+  it('hides the label with show-label="false" and the container frame with container="false"', async () => {
+    const el = await mount(html`<media-gallery label="X" show-label="false" container="false" .items=${items(2)}></media-gallery>`);
+    expect(el.shadowRoot!.querySelector('[part=label]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.wrap')!.classList.contains('container')).to.equal(false);
+  });
+
+  it('shows an empty state with no items', async () => {
+    const el = await mount(html`<media-gallery></media-gallery>`);
+    const empty = el.shadowRoot!.querySelector('[part=empty]')!;
+    expect(empty).to.exist;
+    expect(empty.textContent).to.contain('No images yet');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads light-DOM children when neither items nor src is set', async () => {
+    const el = await mount(html`<media-gallery columns="2">
+      <img src=${photo('Aqua.jpg')} alt="Water drop"><a href=${photo('Dune.jpg')}><img src=${photo('Dune.jpg')} alt="Dune"></a>
+      <video src="/examples/video/storm-pan.mp4" title="Storm"></video></media-gallery>`);
+    expect(el.items.map((i) => i.type)).to.deep.equal(['image', 'image', 'video']);
+    expect(thumbs(el)).to.have.length(3);
+    expect(thumbAt(el, 0).shadowRoot!.querySelector('img')!.alt).to.equal('Water drop');
+    // a video tile shows its first frame and a play badge
+    expect(thumbAt(el, 2).shadowRoot!.querySelector('video')).to.exist;
+    expect(thumbAt(el, 2).shadowRoot!.querySelector('.badge')).to.exist;
+  });
+
+  it('loads items from `src` (a manifest), resolving relative URLs against it', async () => {
+    const el = await mount(html`<media-gallery src="/test/fixtures/manifest.json"></media-gallery>`);
+    await waitUntil(() => el.items.length === 2, 'manifest loaded');
+    expect(el.items[0].src).to.equal(new URL('/examples/photos/Aqua.jpg', location.href).href);
+    expect(el.items[0].srcset).to.contain(new URL('/examples/photos/Aqua.jpg', location.href).href);
+    expect(el.items[1].type).to.equal('video');
+  });
+
+  it('reports a `src` that fails to load with item-error, and keeps rendering', async () => {
+    const el = document.createElement('media-gallery') as MediaGallery;
+    const ev = oneEvent(el, 'item-error');
+    el.src = '/test/fixtures/does-not-exist.json';
+    document.body.append(el);
+    const e = await ev;
+    expect(e.detail.reason).to.match(/src: HTTP 404/);
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part=empty]')).to.exist;
+    el.remove();
+  });
+
+  it('skips invalid inputs with one warning and an item-error each, rendering the rest', async () => {
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    try {
+      const el = await mount(html`<media-gallery></media-gallery>`);
+      const errors = record(el, ['item-error']);
+      el.items = [photo('Aqua.jpg'), 42 as never, { nope: true } as never, [photo('Dune.jpg'), 'Dune']];
+      await settle(el);
+      expect(thumbs(el)).to.have.length(2);
+      expect(warnings).to.have.length(1);
+      expect(errors.map((e) => e.detail.index)).to.deep.equal([1, 2]);
+      expect(errors[0].detail.item).to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('turns a broken image into an error tile with its caption and fires item-error', async () => {
+    const ev = oneEvent(document, 'item-error'); // bubbles and is composed: reaches the document
+    const el = await mount(html`<media-gallery .items=${[{ src: '/nope/missing.jpg', caption: 'Lost' }, { src: photo('Aqua.jpg') }]}></media-gallery>`);
+    const e = await ev;
+    expect(e.target).to.equal(el);
+    expect(e.detail.index).to.equal(0);
+    expect(e.detail.item.src).to.equal('/nope/missing.jpg');
+    await thumbAt(el, 0).updateComplete;
+    const err = thumbAt(el, 0).shadowRoot!.querySelector('[part=error]')!;
+    expect(err.textContent).to.contain('Lost');
+    expect(thumbAt(el, 1).shadowRoot!.querySelector('[part=error]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the placeholder until the thumbnail has loaded', async () => {
+    const ph = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+    const el = await mount(html`<media-gallery .items=${[{ src: photo('Storm.jpg'), placeholder: ph }]}></media-gallery>`);
+    const t = thumbAt(el, 0);
+    if (!t.loaded) expect(t.shadowRoot!.querySelector('.ph')).to.exist;
+    await waitUntil(() => t.loaded, 'loaded');
+    await t.updateComplete;
+    expect(t.shadowRoot!.querySelector('.ph')).to.equal(null);
+  });
+
+  it('is accessible with actions shown', async () => {
+    const el = await mount(html`<media-gallery label="Photos" .items=${items(4)} show-like-dislike show-favorite-button show-edit-button action-label="Use"></media-gallery>`);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<media-gallery> events', () => {
+  it('click selects and opens the preview: select then preview-open, with details', async () => {
+    const el = await mount(html`<media-gallery .items=${items(5)}></media-gallery>`);
+    const log = record(el, ['select', 'preview-open']);
+    mainButton(thumbAt(el, 2)).click();
+    await settle(el);
+    expect(log.map((l) => l.type)).to.deep.equal(['select', 'preview-open']);
+    expect(log[0].detail).to.include({ index: 2, selected: true });
+    expect(log[0].detail.item.caption).to.equal('Photo 3');
+    expect(log[1].detail.index).to.equal(2);
+    expect(el.preview).to.equal(true);
+    expect(el.selectedIndex).to.equal(2);
+    expect(el.getAttribute('selected-index')).to.equal('2');
+  });
+
+  it('a cancelled select neither selects nor opens', async () => {
+    const el = await mount(html`<media-gallery .items=${items(5)}></media-gallery>`);
+    el.addEventListener('select', (e) => e.preventDefault());
+    const log = record(el, ['preview-open']);
+    mainButton(thumbAt(el, 1)).click();
+    await settle(el);
+    expect(el.preview).to.equal(false);
+    expect(el.selectedIndex).to.equal(null);
+    expect(log).to.have.length(0);
+  });
+
+  it('without allow-preview, a click toggles the selection (selected:false when cleared)', async () => {
+    const el = await mount(html`<media-gallery allow-preview="false" .items=${items(3)}></media-gallery>`);
+    const log = record(el, ['select']);
+    mainButton(thumbAt(el, 1)).click();
+    await settle(el);
+    expect(thumbAt(el, 1).selected).to.equal(true);
+    mainButton(thumbAt(el, 1)).click();
+    await settle(el);
+    expect(log.map((l) => l.detail.selected)).to.deep.equal([true, false]);
+    expect(el.selectedIndex).to.equal(null);
+    expect(el.shadowRoot!.querySelector('gallery-preview')).to.equal(null);
+  });
+
+  it('like / dislike toggle liked true → null, false, with the event detail and the button state', async () => {
+    const el = await mount(html`<media-gallery show-like-dislike .items=${items(3)}></media-gallery>`);
+    const log = record(el, ['like']);
+    const btn = (name: string) => thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>(`[part~=${name}]`)!;
+    btn('like').click();
+    await settle(el);
+    expect(log[0].detail).to.include({ index: 0, liked: true });
+    expect(log[0].detail.item.liked).to.equal(true);
+    expect(el.items[0].liked).to.equal(true);
+    expect(btn('like').getAttribute('aria-pressed')).to.equal('true');
+    btn('like').click();
+    await settle(el);
+    expect(log[1].detail.liked).to.equal(null);
+    btn('dislike').click();
+    await settle(el);
+    expect(log[2].detail.liked).to.equal(false);
+    expect(btn('dislike').getAttribute('aria-pressed')).to.equal('true');
+    expect(btn('like').getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('a cancelled favorite reverts the star', async () => {
+    const el = await mount(html`<media-gallery show-favorite-button .items=${items(2)}></media-gallery>`);
+    el.addEventListener('favorite', (e) => e.preventDefault());
+    const star = () => thumbAt(el, 1).shadowRoot!.querySelector<HTMLButtonElement>('[part~=favorite]')!;
+    setTimeout(() => star().click());
+    const e = await oneEvent(el, 'favorite');
+    expect(e.detail).to.include({ index: 1, favorite: true });
+    await settle(el);
+    expect(el.items[1].favorite).to.equal(undefined);
+    expect(star().getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('edit and action fire with index and item, passing meta through untouched', async () => {
+    const meta = { id: 'x-1', nested: [1, 2] };
+    const el = await mount(html`<media-gallery show-edit-button action-label="Use as input" .items=${[{ src: photo('Aqua.jpg'), meta }]}></media-gallery>`);
+    const t = thumbAt(el, 0);
+    setTimeout(() => t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=edit]')!.click());
+    const e1 = await oneEvent(el, 'edit');
+    expect(e1.detail.index).to.equal(0);
+    expect(e1.detail.item.meta).to.equal(meta);
+    const action = t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=action]')!;
+    expect(action.textContent!.trim()).to.equal('Use as input');
+    setTimeout(() => action.click());
+    const e2 = await oneEvent(el, 'action');
+    expect(e2.bubbles && e2.composed).to.equal(true);
+    expect(e2.detail.item.meta).to.equal(meta);
+  });
+
+  it('load more: one load-more per pending request, busy until items grow', async () => {
+    // A bounded height keeps the end of the list out of view, so only the button asks for more.
+    const el = await mount(html`<media-gallery has-more height="200" load-more-label="More photos" .items=${items(4)}></media-gallery>`);
+    const log = record(el, ['load-more']);
+    const btn = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=load-more]')!;
+    expect(btn().textContent!.trim()).to.equal('More photos');
+    btn().click();
+    btn().click();
+    await settle(el);
+    expect(log.length).to.equal(1);
+    expect(log[0].detail).to.deep.equal({ count: 4 });
+    expect(btn().getAttribute('aria-busy')).to.equal('true');
+    el.items = items(8);
+    await settle(el);
+    expect(btn().getAttribute('aria-busy')).to.equal('false');
+    btn().click();
+    await settle(el);
+    expect(log.length).to.equal(2);
+    expect(log[1].detail.count).to.equal(8);
+    el.hasMore = false;
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part~=load-more]')).to.equal(null);
+  });
+
+  it('infinite scroll: reaching the end fires load-more once, not again while pending', async () => {
+    const el = await mount(html`<media-gallery has-more height="300" columns="3" .items=${items(30)}></media-gallery>`);
+    const log = record(el, ['load-more']);
+    await aTimeout(100);
+    expect(log).to.have.length(0); // the end is out of view
+    const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(() => log.length === 1, 'load-more at the end');
+    expect(log[0].detail.count).to.equal(30);
+    scroller.scrollTop = 0;
+    await aTimeout(50);
+    scroller.scrollTop = scroller.scrollHeight;
+    await aTimeout(150);
+    expect(log).to.have.length(1);
+    el.items = items(40);
+    await settle(el);
+    scroller.scrollTop = scroller.scrollHeight;
+    await waitUntil(() => log.length === 2, 'a second load-more once items grew');
+    expect(log[1].detail.count).to.equal(40);
+    el.hasMore = false;
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part~=load-more]')).to.equal(null);
+  });
+
+  it('fires no events for changes the page makes itself', async () => {
+    const el = await mount(html`<media-gallery .items=${items(5)}></media-gallery>`);
+    const log = record(el, ['select', 'preview-open', 'preview-close', 'like', 'change', 'load-more']);
+    el.selectedIndex = 2;
+    el.open(3);
+    await settle(el);
+    el.next();
+    el.close();
+    el.items = items(6);
+    el.hasMore = true;
+    await settle(el);
+    expect(log).to.deep.equal([]);
+  });
+
+  it('download and share from the preview fire cancelable events', async () => {
+    const el = await mount(html`<media-gallery show-share-button .items=${items(3)}></media-gallery>`);
+    el.open(1);
+    await settle(el);
+    await preview(el).updateComplete;
+    el.addEventListener('download', (e) => e.preventDefault());
+    el.addEventListener('share', (e) => e.preventDefault());
+    setTimeout(() => pq(el, '[part~=download]')!.click());
+    const d = await oneEvent(el, 'download');
+    expect(d.cancelable).to.equal(true);
+    expect(d.detail.index).to.equal(1);
+    setTimeout(() => pq(el, '[part~=share]')!.click());
+    const s = await oneEvent(el, 'share');
+    expect(s.detail.item.caption).to.equal('Photo 2');
+  });
+});
+
+describe('<media-gallery> keyboard', () => {
+  it('has one tab stop and moves it with arrows, Home/End, PageDown (roving tabindex)', async () => {
+    const el = await mount(html`<media-gallery .items=${items(12)} columns="3" container="false"></media-gallery>`, 600);
+    const stops = () => thumbs(el).filter((t) => mainButton(t).tabIndex === 0).map((t) => t.index);
+    expect(stops()).to.deep.equal([0]);
+    mainButton(thumbAt(el, 0)).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(stops()).to.deep.equal([1]);
+    expect(deepActive()).to.equal(mainButton(thumbAt(el, 1)));
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(deepActive()).to.equal(mainButton(thumbAt(el, 4)));
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(deepActive()).to.equal(mainButton(thumbAt(el, 11)));
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(deepActive()).to.equal(mainButton(thumbAt(el, 0)));
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(deepActive()).to.equal(mainButton(thumbAt(el, 0)));
+    await sendKeys({ press: 'PageDown' });
+    await settle(el);
+    const after = (deepActive()!.getRootNode() as ShadowRoot).host as GalleryThumb;
+    expect(after.index % 3).to.equal(0);
+    expect(after.index).to.be.greaterThan(3);
+  });
+
+  it('ArrowLeft/Right are mirrored in RTL', async () => {
+    const el = await mount(html`<media-gallery dir="rtl" .items=${items(6)} columns="3"></media-gallery>`, 600);
+    mainButton(thumbAt(el, 1)).focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await settle(el);
+    expect(deepActive()).to.equal(mainButton(thumbAt(el, 2)));
+  });
+
+  it('Enter opens the preview; Escape closes it and returns focus to the tile', async () => {
+    const el = await mount(html`<media-gallery .items=${items(6)} columns="3"></media-gallery>`, 600);
+    mainButton(thumbAt(el, 0)).focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    const opened = oneEvent(el, 'preview-open');
+    await sendKeys({ press: 'Enter' });
+    expect((await opened).detail.index).to.equal(1);
+    await settle(el);
+    const dialog = pq<HTMLDialogElement>(el, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(preview(el).shadowRoot!.activeElement).to.exist; // focus moved into the dialog
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(el.selectedIndex).to.equal(2);
+    const closed = oneEvent(el, 'preview-close');
+    await sendKeys({ press: 'Escape' });
+    expect((await closed).detail.index).to.equal(2);
+    await settle(el);
+    await waitUntil(() => deepActive() === mainButton(thumbAt(el, 2)), 'focus back on tile 3');
+    expect(dialog.open).to.equal(false);
+  });
+
+  it('Space opens the preview too', async () => {
+    const el = await mount(html`<media-gallery .items=${items(3)}></media-gallery>`);
+    mainButton(thumbAt(el, 0)).focus();
+    const opened = oneEvent(el, 'preview-open');
+    await sendKeys({ press: 'Space' });
+    expect((await opened).detail.index).to.equal(0);
+  });
+});
+
+describe('<media-gallery> preview', () => {
+  it('shows the large image, the caption, a counter, and keeps the strip in sync', async () => {
+    const el = await mount(html`<media-gallery .items=${items(12)}></media-gallery>`);
+    el.open(2);
+    await settle(el);
+    const p = preview(el);
+    await p.updateComplete;
+    expect(pq(el, '.counter')!.textContent!.trim()).to.equal('3 / 12');
+    expect(pq(el, '[part=caption]')!.textContent).to.equal('Photo 3');
+    expect(pq<HTMLImageElement>(el, '.slide.current img.large')!.getAttribute('src')).to.equal(photo(PHOTOS[2]));
+    expect(pq(el, '.strip [aria-current=true]')!.getAttribute('aria-label')).to.equal('Image 3 of 12');
+    expect(pq(el, 'dialog')!.getAttribute('aria-label')).to.equal('Image 3 of 12: Photo 3');
+    const log = record(el, ['select']);
+    pq(el, '[part~=next]')!.click();
+    await settle(el);
+    await p.updateComplete;
+    expect(log[0].detail).to.include({ index: 3, selected: true });
+    expect(pq(el, '.counter')!.textContent!.trim()).to.equal('4 / 12');
+    expect(pq(el, '.sr[aria-live=polite]')!.textContent).to.equal('Image 4 of 12: Photo 4');
+    // neighbours are inert
+    expect(pq(el, '.slide:not(.current)')!.hasAttribute('inert')).to.equal(true);
+  });
+
+  it('wraps with loop and stops at the ends with loop="false"', async () => {
+    const el = await mount(html`<media-gallery .items=${items(3)}></media-gallery>`);
+    el.open(2);
+    await settle(el);
+    pq(el, '[part~=next]')!.click();
+    await settle(el);
+    expect(el.selectedIndex).to.equal(0);
+    el.loop = false;
+    await settle(el);
+    await preview(el).updateComplete;
+    expect(pq<HTMLButtonElement>(el, '[part~=previous]')!.disabled).to.equal(true);
+  });
+
+  it('hides the close button with hide-close-button', async () => {
+    const el = await mount(html`<media-gallery hide-close-button .items=${items(2)}></media-gallery>`);
+    el.open(0);
+    await settle(el);
+    expect(pq(el, '[part~=close]')).to.equal(null);
+  });
+
+  it('the close button closes and fires preview-close', async () => {
+    const el = await mount(html`<media-gallery .items=${items(2)}></media-gallery>`);
+    el.open(1);
+    await settle(el);
+    setTimeout(() => pq(el, '[part~=close]')!.click());
+    const e = await oneEvent(el, 'preview-close');
+    expect(e.detail).to.deep.equal({ index: 1 });
+    expect(el.preview).to.equal(false);
+  });
+
+  it('like in the preview updates the tile too', async () => {
+    const el = await mount(html`<media-gallery show-like-dislike .items=${items(3)}></media-gallery>`);
+    el.open(1);
+    await settle(el);
+    setTimeout(() => pq(el, '[part~=like]')!.click());
+    const e = await oneEvent(el, 'like');
+    expect(e.detail).to.include({ index: 1, liked: true });
+    await settle(el);
+    expect(thumbAt(el, 1).shadowRoot!.querySelector('[part~=like]')!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('starts open with the preview attribute at selected-index', async () => {
+    const el = await mount(html`<media-gallery preview selected-index="1" .items=${items(3)}></media-gallery>`);
+    await preview(el).updateComplete;
+    expect(pq<HTMLDialogElement>(el, 'dialog')!.open).to.equal(true);
+    expect(pq(el, '.counter')!.textContent!.trim()).to.equal('2 / 3');
+  });
+
+  it('plays videos with controls in the preview', async () => {
+    const el = await mount(html`<media-gallery .items=${[{ src: '/examples/video/storm-pan.mp4', caption: 'Storm' }]}></media-gallery>`);
+    el.open(0);
+    await settle(el);
+    const v = pq<HTMLVideoElement>(el, '.slide.current video')!;
+    expect(v.controls).to.equal(true);
+    expect(v.autoplay).to.equal(false);
+  });
+
+  it('is accessible with the preview open', async () => {
+    const el = await mount(html`<media-gallery label="Photos" show-like-dislike .items=${items(4)}></media-gallery>`);
+    el.open(0);
+    await settle(el);
+    await preview(el).updateComplete;
+    await expect(preview(el)).to.be.accessible();
+  });
+});
+
+describe('<media-gallery> upload mode', () => {
+  const png = async (name = 'a.png') => {
+    const c = document.createElement('canvas');
+    c.width = c.height = 8;
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+    return new File([blob], name, { type: 'image/png' });
+  };
+
+  it('adds accepted files, fires upload then change, and refuses type and size', async () => {
+    const el = await mount(html`<media-gallery interactive max-file-size="1KB" .items=${items(1)}></media-gallery>`);
+    expect(el.shadowRoot!.querySelector('[part=dropzone]')).to.exist;
+    const log = record(el, ['upload', 'change', 'upload-error']);
+    const big = new File([new Uint8Array(5000)], 'big.png', { type: 'image/png' });
+    const txt = new File(['hi'], 'notes.txt', { type: 'text/plain' });
+    el.addFiles([await png(), big, txt]);
+    await settle(el);
+    expect(log.map((l) => l.type)).to.deep.equal(['upload-error', 'upload-error', 'upload', 'change']);
+    expect(log[0].detail.reason).to.equal('size');
+    expect(log[1].detail.reason).to.equal('type');
+    expect(log[2].detail.files.map((f: File) => f.name)).to.deep.equal(['a.png']);
+    expect(log[3].detail.items).to.have.length(2);
+    expect(thumbs(el)).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('deletes an item with its delete button (cancelable) and fires change', async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
+    const log = record(el, ['delete', 'change']);
+    thumbAt(el, 1).shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+    await settle(el);
+    expect(log.map((l) => l.type)).to.deep.equal(['delete', 'change']);
+    expect(el.items.map((i) => i.caption)).to.deep.equal(['Photo 1', 'Photo 3']);
+    el.addEventListener('delete', (e) => e.preventDefault());
+    thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+    await settle(el);
+    expect(el.items).to.have.length(2);
+  });
+});
+
+describe('<media-gallery> in the page', () => {
+  it('survives being removed and re-added', async () => {
+    const el = await mount(html`<media-gallery .items=${items(3)}></media-gallery>`);
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await settle(el);
+    expect(thumbs(el)).to.have.length(3);
+    await aTimeout(0);
+  });
+});
