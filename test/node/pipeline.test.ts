@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +106,20 @@ describe('prepare: images', () => {
     // Originals untouched.
     assert.equal(await sha(path.join(input, 'Aqua.jpg')), before.a);
     assert.equal(await sha(path.join(input, 'Arc.png')), before.b);
+  });
+
+  test('reads WebP, AVIF, TIFF, GIF and PNG inputs as well as JPEG', async () => {
+    const { input, out } = await dirs();
+    const src = sharp(path.join(photos, 'FreshFlower.jpg')).resize({ width: 240 });
+    await src.clone().webp().toFile(path.join(input, 'a.webp'));
+    await src.clone().avif().toFile(path.join(input, 'b.avif'));
+    await src.clone().tiff().toFile(path.join(input, 'c.tiff'));
+    await src.clone().gif().toFile(path.join(input, 'd.gif'));
+    await src.clone().png().toFile(path.join(input, 'e.png'));
+    const r = await run(input, out, { widths: [120] });
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.manifest.items.map((i) => [i.download, i.width]), [['a.webp', 240], ['b.avif', 240], ['c.tiff', 240], ['d.gif', 240], ['e.png', 240]]);
+    for (const item of r.manifest.items) assert.equal((await sharp(fileOf(out, item.thumb)).metadata()).width, 120);
   });
 
   test('never upscales: a small image gets only the smaller widths and its own size', async () => {
@@ -247,6 +261,8 @@ describe('prepare: captions and alt text', () => {
     await sharp(base).withExif({ IFD0: { ImageDescription: 'EXIF loses' } }).jpeg().toFile(path.join(input, 'f-both.jpg'));
     await writeFile(path.join(input, 'f-both.jpg.txt'), 'Sidecar wins');
     await sharp(base).withExif({ IFD0: { ImageDescription: 'OLYMPUS DIGITAL CAMERA' } }).jpeg().toFile(path.join(input, 'g-none.jpg'));
+    // The real Wood.jpg carries the EXIF description "KONICA MINOLTA DIGITAL CAMERA".
+    await copyFile(path.join(photos, 'Wood.jpg'), path.join(input, 'g-konica.jpg'));
     await writeFile(path.join(input, 'h-bad.jpg'), base);
     await writeFile(path.join(input, 'h-bad.jpg.json'), '{not json');
 
@@ -259,6 +275,7 @@ describe('prepare: captions and alt text', () => {
     assert.deepEqual([by['e-xmp.jpg']!.caption, by['e-xmp.jpg']!.alt], ['XMP title', 'XMP alt']);
     assert.equal(by['f-both.jpg']!.caption, 'Sidecar wins');
     assert.equal('caption' in by['g-none.jpg']!, false, 'camera default descriptions are not captions');
+    assert.equal('caption' in by['g-konica.jpg']!, false, 'vendor boilerplate is not a caption');
     assert.equal(by['h-bad.jpg']!.caption, undefined);
     assert.ok(r.warnings.some((w) => w.path === 'h-bad.jpg' && /h-bad\.jpg\.json/.test(w.reason)));
     // Sidecars are not reported as unsupported files.
