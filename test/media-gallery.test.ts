@@ -426,7 +426,7 @@ describe('<media-gallery> keyboard', () => {
     const el = await mount(html`<media-gallery .items=${items(3)}></media-gallery>`);
     mainButton(thumbAt(el, 0)).focus();
     const opened = oneEvent(el, 'preview-open');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect((await opened).detail.index).to.equal(0);
   });
 });
