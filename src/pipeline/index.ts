@@ -196,7 +196,19 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
 
   let processed = 0;
   let cachedCount = 0;
-  const staleOutputs: string[] = [];
+  let staleCount = 0;
+  // Save the cache now and then during long runs, so an interrupted run keeps its work.
+  let lastSave = performance.now();
+  let saving: Promise<void> | undefined;
+  const checkpoint = () => {
+    if (saving || performance.now() - lastSave < 10_000) return;
+    lastSave = performance.now();
+    saving = saveCache(out, cache)
+      .catch(() => undefined)
+      .finally(() => {
+        saving = undefined;
+      });
+  };
   const transient = new Set<string>();
   const results = new Map<string, { entry: WalkEntry; record: MediaRecord }>();
 
@@ -228,11 +240,15 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
         if (!(err instanceof MediaError)) transient.add(f.rel);
       }
       if (prev?.record) {
+        // Outputs of the previous render that this one did not rewrite (other format or widths).
         const keep = new Set(entry.record?.outputs ?? []);
-        staleOutputs.push(...prev.record.outputs.filter((x) => !keep.has(x)));
+        const stale = prev.record.outputs.filter((x) => !keep.has(x));
+        staleCount += stale.length;
+        await Promise.all(stale.map((x) => rm(path.join(out, x), { force: true })));
       }
       if (transient.has(f.rel)) delete cache.entries[f.rel];
       else cache.entries[f.rel] = entry;
+      checkpoint();
     }
     if (entry.error !== undefined) {
       errors.push({ path: f.rel, reason: entry.error });
@@ -264,12 +280,15 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   for (const rel of Object.keys(cache.entries)) {
     if (mediaRels.has(rel)) continue;
     const gone = cache.entries[rel]!;
-    if (gone.record) staleOutputs.push(...gone.record.outputs);
     delete cache.entries[rel];
-    if (gone.record) removed.push(rel);
+    if (gone.record) {
+      removed.push(rel);
+      staleCount += gone.record.outputs.length;
+      await Promise.all(gone.record.outputs.map((x) => rm(path.join(out, x), { force: true })));
+    }
   }
-  await Promise.all(staleOutputs.map((f) => rm(path.join(out, f), { force: true })));
-  if (staleOutputs.length) await pruneEmptyDirs(path.join(out, 'media'));
+  if (staleCount) await pruneEmptyDirs(path.join(out, 'media'));
+  await saving;
 
   // Captions: sidecars are read every run (cheap), embedded text comes from the cache.
   const items: Array<{ item: ManifestItem; rel: string; time: number }> = [];
@@ -310,7 +329,8 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
 /** Builds the manifest item of one rendered input. */
 function toItem(rel: string, r: MediaRecord, sizes: string, caption?: string, alt?: string): ManifestItem {
   // Keys are assigned in reading order so gallery.json stays easy to scan.
-  const item = { id: stableId(rel), type: r.type, src: toUrl(r.src), thumb: toUrl(r.thumb) } as ManifestItem;
+  const item = { id: stableId(rel), type: r.type, src: toUrl(r.src) } as ManifestItem;
+  if (r.thumb) item.thumb = toUrl(r.thumb);
   if (r.srcset.length > 1) {
     item.srcset = r.srcset.map((c) => `${toUrl(c.file)} ${c.width}w`).join(', ');
     item.sizes = sizes;

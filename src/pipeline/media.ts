@@ -31,8 +31,8 @@ export interface MediaRecord {
   type: 'image' | 'video';
   /** Output-relative path of the web copy / copied video / copied SVG. */
   src: string;
-  /** Output-relative path of the grid thumbnail. */
-  thumb: string;
+  /** Output-relative path of the grid thumbnail (absent for videos without a poster). */
+  thumb?: string;
   /** srcset candidates, ascending, including the full copy (empty for SVG and video). */
   srcset: Rendition[];
   width?: number;
@@ -284,7 +284,8 @@ export async function renderVideo(
   if (size === 0) throw new MediaError('empty file (0 bytes)');
   const src = outputBase(rel);
   await mkdir(path.join(outDir, path.dirname(src)), { recursive: true });
-  const record: MediaRecord = { type: 'video', src, thumb: src, srcset: [], embedded: {}, outputs: [src] };
+  // Without a poster there is no still image: `thumb` stays unset (the element shows the video).
+  const record: MediaRecord = { type: 'video', src, srcset: [], embedded: {}, outputs: [src] };
   if (!ffmpeg.available) {
     await copyOut(abs, path.join(outDir, src));
     record.posterSkipped = true;

@@ -24,8 +24,11 @@ export interface ManifestItem {
   type: 'image' | 'video';
   /** Full-size web copy (images, capped at `maxEdge`), the copied video, or the copied SVG. */
   src: string;
-  /** Mid-size thumbnail URL (falls back to `src` when the image is smaller than every width). */
-  thumb: string;
+  /**
+   * Mid-size thumbnail URL (`src` when the image is smaller than every width; the poster
+   * for videos; absent for a video whose poster was skipped).
+   */
+  thumb?: string;
   /** `"url 320w, url 640w, …"` including the full web copy at its own width. */
   srcset?: string;
   /** The `sizes` attribute paired with `srcset`. */

@@ -143,10 +143,10 @@ describe('videos', () => {
     assert.deepEqual(s1.errors, [{ path: 'empty.mov', reason: 'empty file (0 bytes)' }]);
     let items = JSON.parse(await readFile(path.join(out, 'gallery.json'), 'utf8')).items;
     assert.deepEqual(
-      items.map((i: { type: string; src: string; poster?: string }) => [i.type, i.src, i.poster]),
+      items.map((i: { type: string; src: string; poster?: string; thumb?: string; width?: number }) => [i.type, i.src, i.poster, i.thumb, i.width]),
       [
-        ['video', 'media/lady%20bird.webm', undefined],
-        ['video', 'media/storm.mp4', undefined],
+        ['video', 'media/lady%20bird.webm', undefined, undefined, undefined],
+        ['video', 'media/storm.mp4', undefined, undefined, undefined],
       ],
     );
     assert.deepEqual(await readFile(path.join(out, 'media/storm.mp4')), await readFile(path.join(input, 'storm.mp4')));

@@ -49,7 +49,8 @@ function run(input: string, out: string, extra: Partial<PrepareOptions> = {}) {
 }
 
 /** Output path of a manifest URL (relative to gallery.json, percent-encoded). */
-function fileOf(out: string, url: string): string {
+function fileOf(out: string, url: string | undefined): string {
+  assert.ok(url, 'URL present');
   return path.join(out, ...url.split('/').map(decodeURIComponent));
 }
 
@@ -405,7 +406,7 @@ describe('prepare: names, folders and order', () => {
     assert.equal(r.manifest.items.length, names.length);
     for (const item of r.manifest.items) {
       assert.ok(names.includes(item.download));
-      for (const url of [item.src, item.thumb, ...parseSrcset(item.srcset!).map((c) => c.url)]) {
+      for (const url of [item.src, item.thumb!, ...parseSrcset(item.srcset!).map((c) => c.url)]) {
         assert.doesNotMatch(url, /[ #?<>&"',()]|%(?![0-9A-F]{2})/, `${url} is encoded`);
         assert.doesNotMatch(url, /[ #?<>"]/);
         assert.ok(existsSync(fileOf(out, url)), `${url} exists`);
