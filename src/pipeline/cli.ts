@@ -36,6 +36,12 @@ function safe(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+/** A path relative to the working directory when it lies below it, else absolute. */
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
 interface PrepareFlags {
   out: string;
   recursive?: boolean;
@@ -143,7 +149,7 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
       `${n} item${n === 1 ? '' : 's'}: ${result.processed} processed, ${result.cached} cached, ` +
         `${result.skipped.length} skipped, ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}` +
         `${result.removed.length ? `, ${result.removed.length} removed` : ''} -> ` +
-        `${safe(path.relative(process.cwd(), result.manifestPath) || result.manifestPath)} (${(result.durationMs / 1000).toFixed(1)} s)\n`,
+        `${safe(displayPath(result.manifestPath))} (${(result.durationMs / 1000).toFixed(1)} s)\n`,
     );
   }
   if (failed) return 1;
