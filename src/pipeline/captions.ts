@@ -94,11 +94,11 @@ export async function readEmbeddedText(data: Buffer): Promise<TextMeta> {
   return out;
 }
 
-/** Sidecar text read for one input, plus problems found (unreadable JSON, wrong types). */
+/** Sidecar text read for one input. */
 export interface SidecarResult {
   caption?: string;
   alt?: string;
-  /** Sidecar files that were read (relative paths), for the cache signature. */
+  /** Problems found (unreadable or malformed sidecars), one message each; never fatal. */
   warnings: string[];
 }
 

@@ -166,25 +166,28 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     .slice(0, 16);
 
   const cache = await loadCache(out);
-  const files = await walk(input, options.recursive ?? false, [out]);
+  const unreadable: FileProblem[] = [];
+  const files = await walk(input, options.recursive ?? false, [out], (rel, err) =>
+    unreadable.push({ path: rel, reason: `cannot read folder: ${err.message}` }),
+  );
   const present = new Set(files.map((f) => f.rel));
   const media = files.filter((f) => f.kind === 'raster' || f.kind === 'svg' || f.kind === 'video');
   const mediaRels = new Set(media.map((f) => f.rel));
-  const isSidecarOfMedia = (rel: string) => {
-    // photo.jpg.txt, photo.jpg.json, photo.json
-    const stripped = rel.replace(/\.(txt|json)$/i, '');
-    if (mediaRels.has(stripped)) return true;
-    for (const m of media) if (sidecarNames(m.rel).json.includes(rel)) return true;
-    return false;
-  };
-  const skippedFiles = files.filter((f) => f.kind === 'other' || (f.kind === 'sidecar' && !isSidecarOfMedia(f.rel)));
+  // photo.jpg.txt, photo.jpg.json, photo.json: sidecars are not reported as unsupported.
+  const sidecars = new Set<string>();
+  for (const m of media) {
+    const names = sidecarNames(m.rel);
+    sidecars.add(names.txt);
+    for (const j of names.json) sidecars.add(j);
+  }
+  const skippedFiles = files.filter((f) => f.kind === 'other' || (f.kind === 'sidecar' && !sidecars.has(f.rel)));
 
   const total = media.length + skippedFiles.length;
   options.onStart?.(total);
   let done = 0;
   const skipped: FileProblem[] = [];
   const errors: FileProblem[] = [];
-  const warnings: FileProblem[] = [];
+  const warnings: FileProblem[] = [...unreadable];
   for (const f of skippedFiles.sort((a, b) => naturalCompare(a.rel, b.rel))) {
     const reason = 'unsupported file type';
     skipped.push({ path: f.rel, reason });

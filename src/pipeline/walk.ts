@@ -41,14 +41,28 @@ export interface WalkEntry {
  * @param root absolute folder path
  * @param recursive walk sub-folders
  * @param exclude absolute folder paths never walked
+ * @param onDirError called for a sub-folder that cannot be read (it is then skipped);
+ *   without it such errors are thrown
  * @throws when `root` cannot be read
  */
-export async function walk(root: string, recursive: boolean, exclude: string[]): Promise<WalkEntry[]> {
+export async function walk(
+  root: string,
+  recursive: boolean,
+  exclude: string[],
+  onDirError?: (rel: string, err: Error) => void,
+): Promise<WalkEntry[]> {
   const out: WalkEntry[] = [];
   const excluded = new Set(exclude.map((p) => path.resolve(p)));
 
   async function visit(dir: string, relDir: string): Promise<void> {
-    const dirents = await readdir(dir, { withFileTypes: true });
+    let dirents;
+    try {
+      dirents = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if (!relDir || !onDirError) throw err; // the input folder itself must be readable
+      onDirError(relDir, err as Error);
+      return;
+    }
     const subdirs: Array<Promise<void>> = [];
     await Promise.all(
       dirents.map(async (d) => {
