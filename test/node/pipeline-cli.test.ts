@@ -211,6 +211,11 @@ describe('serve', () => {
     } finally {
       await handle.close();
     }
+    // A page the user wrote is never overwritten.
+    await writeFile(path.join(out, 'index.html'), '<!doctype html><p>mine</p>');
+    const again = await serve({ dir: out, port: 0, bundle });
+    await again.close();
+    assert.equal(await readFile(path.join(out, 'index.html'), 'utf8'), '<!doctype html><p>mine</p>');
   });
 
   test('`media-gallery serve <dir>` prints the URL and serves until stopped', async () => {
