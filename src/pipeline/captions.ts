@@ -16,7 +16,15 @@ const CAMERA_DEFAULTS = /^(OLYMPUS DIGITAL CAMERA|SONY DSC|DCIM|DIGITAL CAMERA|d
 /** Vendor boilerplate such as "KONICA MINOLTA DIGITAL CAMERA" or "NIKON DSC". */
 const CAMERA_LIKE = /^[A-Z0-9 ._-]*\b(DIGITAL (STILL )?CAMERA|DSC|DIGITAL IMAGE|CAMERA)$/;
 
-/** Normalises a metadata value (string, `{lang, value}`, array of those) into trimmed text. */
+/**
+ * Normalises a metadata value (string, `{lang, value}`, array of those) into trimmed
+ * text without control characters; `undefined` for empty values and camera boilerplate
+ * ("OLYMPUS DIGITAL CAMERA", "KONICA MINOLTA DIGITAL CAMERA", "SONY DSC", …).
+ */
+export function cleanText(value: unknown): string | undefined {
+  return text(value);
+}
+
 function text(value: unknown): string | undefined {
   if (value == null) return undefined;
   if (Array.isArray(value)) {

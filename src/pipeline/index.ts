@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_VERSION, loadCache, saveCache, type CacheEntry } from './cache.js';
-import { readSidecars, sidecarNames } from './captions.js';
+import { cleanText, readSidecars, sidecarNames } from './captions.js';
 import { MediaError, PrepareError } from './errors.js';
 import { isInside, pruneEmptyDirs, toUrl, writeFileAtomic } from './fsutil.js';
 import { renderImage, renderSvg, renderVideo, type MediaRecord, type RenderSettings } from './media.js';
@@ -299,8 +299,9 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     [...results].map(async ([rel, { entry, record }]) => {
       const side = await readSidecars(input, rel, present);
       for (const w of side.warnings) warnings.push({ path: rel, reason: w });
-      const caption = side.caption ?? record.embedded.caption;
-      const alt = side.alt ?? record.embedded.alt;
+      // Embedded text is filtered again so caches written by older versions benefit too.
+      const caption = side.caption ?? cleanText(record.embedded.caption);
+      const alt = side.alt ?? cleanText(record.embedded.alt);
       const item = toItem(rel, record, o.sizes, caption, alt);
       const time = record.embedded.date ? Date.parse(record.embedded.date) : entry.mtimeMs;
       items.push({ item, rel, time });
