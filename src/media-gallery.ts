@@ -796,7 +796,10 @@ export class MediaGallery extends LitElement {
     const idx: number[] = [];
     for (let i = start; i < end; i++) idx.push(i);
     const focus = Math.min(this.focusIndex, n - 1);
-    if (focus >= 0 && (focus < start || focus >= end)) idx.push(focus);
+    // The tab stop stays rendered while out of view, in index order: keyed repeat then never
+    // moves it (moving a focused node would blur it).
+    if (focus >= 0 && focus < start) idx.unshift(focus);
+    else if (focus >= end) idx.push(focus);
     const firstScreenEnd = visibleRange(l, 0, vp.viewport || 800)[1];
     const items = this._items;
     const keys = this.keys;

@@ -1,0 +1,186 @@
+import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../elements/media-gallery.js';
+import type { MediaGallery } from '../src/media-gallery.js';
+import type { GalleryThumb } from '../src/gallery-thumb.js';
+import type { GalleryItem } from '../src/items.js';
+
+const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
+const make = (n: number, from = 0): GalleryItem[] =>
+  Array.from({ length: n }, (_, k) => {
+    const i = k + from;
+    return { src: `/examples/photos/${PHOTOS[i % PHOTOS.length]}?n=${i}`, caption: `#${i}`, width: i % 3 ? 1600 : 900, height: 1200, id: `p${i}` };
+  });
+
+const tiles = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
+const indices = (el: MediaGallery) => tiles(el).map((t) => t.index).sort((a, b) => a - b);
+const scroller = (el: MediaGallery) => el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+async function settle(el: MediaGallery) {
+  await el.updateComplete;
+  await frames();
+  await el.updateComplete;
+}
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+async function mount(tpl: unknown, width = 900) {
+  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
+  const el = wrap.firstElementChild as MediaGallery;
+  await settle(el);
+  return el;
+}
+
+describe('virtualization', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('keeps only the rows in view plus overscan in the DOM, whatever the item count', async () => {
+    const counts: number[] = [];
+    for (const n of [1_000, 10_000, 100_000]) {
+      const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(n)}></media-gallery>`);
+      counts.push(tiles(el).length);
+      expect(indices(el)[0]).to.equal(0);
+    }
+    expect(counts[0]).to.be.greaterThan(8).and.lessThan(60);
+    expect(counts[1]).to.equal(counts[0]);
+    expect(counts[2]).to.equal(counts[0]);
+  });
+
+  it('renders the rows at the scroll position of an inner scroller', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" gap="0" container="false" .items=${make(10_000)}></media-gallery>`, 800);
+    const s = scroller(el);
+    // 4 columns of 200px square tiles minus the scrollbar gutter; row 1000 starts near 1000 * rowHeight
+    const row = thumbSize(el);
+    s.scrollTop = 1000 * row;
+    await waitUntil(() => indices(el).includes(4000), 'row 1000 rendered');
+    const idx = indices(el).filter((i) => i !== 0); // the focused tile 0 stays rendered
+    expect(Math.min(...idx)).to.be.greaterThan(3900);
+    expect(Math.max(...idx)).to.be.lessThan(4100);
+    // every rendered tile is where the layout says
+    const t = tiles(el).find((x) => x.index === 4000)!;
+    const top = t.getBoundingClientRect().top - s.getBoundingClientRect().top;
+    expect(top).to.be.closeTo(0, row);
+  });
+
+  it('follows the page scroll when the gallery has no height', async () => {
+    const el = await mount(html`<media-gallery columns="3" container="false" .items=${make(3_000)}></media-gallery>`, 600);
+    expect(tiles(el).length).to.be.lessThan(60);
+    const y = el.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, y + 200 * 500);
+    await waitUntil(() => indices(el).some((i) => i > 1400), 'page-scrolled rows rendered');
+    expect(tiles(el).length).to.be.lessThan(60);
+    window.scrollTo(0, 0);
+  });
+
+  it('scrollToIndex renders any index and brings it into view', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="5" .items=${make(100_000)}></media-gallery>`);
+    for (const i of [99_999, 50_123, 7]) {
+      await el.scrollToIndex(i);
+      await settle(el);
+      const t = tiles(el).find((x) => x.index === i);
+      expect(t, `tile ${i}`).to.exist;
+      const r = t!.getBoundingClientRect(), sr = scroller(el).getBoundingClientRect();
+      expect(r.top).to.be.at.least(sr.top - 1);
+      expect(r.bottom).to.be.at.most(sr.bottom + 1);
+    }
+  });
+
+  it('keeps focus and the roving tab stop on a tile scrolled far away and back', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(10_000)}></media-gallery>`);
+    const first = tiles(el).find((t) => t.index === 0)!;
+    first.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    const focused = tiles(el).find((t) => t.index === 1)!;
+    expect(deepActive() === focused.shadowRoot!.querySelector('.main'), 'tile 1 focused').to.equal(true);
+    scroller(el).scrollTop = 200_000;
+    await waitUntil(() => indices(el).some((i) => i > 3000), 'scrolled');
+    expect(tiles(el).includes(focused), 'the focused tile is kept while out of view').to.equal(true);
+    expect(deepActive() === focused.shadowRoot!.querySelector('.main'), 'still focused').to.equal(true);
+    scroller(el).scrollTop = 0;
+    await settle(el);
+    const stops = tiles(el).filter((t) => (t.shadowRoot!.querySelector('.main') as HTMLElement).tabIndex === 0);
+    expect(stops.map((t) => t.index)).to.deep.equal([1]);
+  });
+
+  it('End and Home move focus across 10,000 items, rendering the target', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(10_000)}></media-gallery>`);
+    tiles(el)[0].focus();
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    await waitUntil(() => (deepActive()?.getRootNode() as ShadowRoot)?.host === tiles(el).find((t) => t.index === 9_999), 'last tile focused');
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(el);
+    expect(((deepActive()!.getRootNode() as ShadowRoot).host as GalleryThumb).index).to.equal(9_995);
+    await sendKeys({ press: 'Home' });
+    await settle(el);
+    expect(((deepActive()!.getRootNode() as ShadowRoot).host as GalleryThumb).index).to.equal(0);
+    expect(scroller(el).scrollTop).to.equal(0);
+  });
+
+  it('keeps the selection across recycling', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" selected-index="5" allow-preview="false" .items=${make(5_000)}></media-gallery>`);
+    expect(tiles(el).find((t) => t.index === 5)!.selected).to.equal(true);
+    scroller(el).scrollTop = 100_000;
+    await waitUntil(() => !indices(el).includes(5), 'tile 5 recycled');
+    scroller(el).scrollTop = 0;
+    await waitUntil(() => indices(el).includes(5), 'tile 5 back');
+    await settle(el);
+    expect(tiles(el).find((t) => t.index === 5)!.selected).to.equal(true);
+    expect(tiles(el).filter((t) => t.selected)).to.have.length(1);
+  });
+
+  it('appending items keeps unchanged tiles, the scroll position and the focused tile', async () => {
+    const list = make(10_000);
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${list}></media-gallery>`);
+    scroller(el).scrollTop = 5_000;
+    await settle(el);
+    const t = tiles(el).find((x) => x.index > 100)!;
+    t.focus();
+    await settle(el);
+    const before = new Map(tiles(el).map((x) => [x.index, x]));
+    const top = scroller(el).scrollTop;
+    el.items = [...list, ...make(1_000, 10_000)];
+    await settle(el);
+    expect(scroller(el).scrollTop).to.equal(top);
+    for (const x of tiles(el)) if (before.has(x.index)) expect(before.get(x.index) === x, `tile ${x.index} reused`).to.equal(true);
+    expect(deepActive() === t.shadowRoot!.querySelector('.main'), 'focus kept').to.equal(true);
+    expect(t.getAttribute('aria-setsize')).to.equal('11000');
+  });
+
+  for (const layout of ['masonry', 'justified'] as const) {
+    it(`virtualizes the ${layout} layout and keeps each photo's aspect ratio`, async () => {
+      const el = await mount(html`<media-gallery layout=${layout} height="500" columns="3" row-height="150" .items=${make(10_000)}></media-gallery>`);
+      expect(tiles(el).length).to.be.greaterThan(3).and.lessThan(80);
+      const t = tiles(el).find((x) => x.index === 1)!; // 1600x1200
+      const r = t.getBoundingClientRect();
+      expect(r.width / r.height).to.be.closeTo(4 / 3, 0.02);
+      const p = tiles(el).find((x) => x.index === 3)!; // 900x1200, portrait
+      const pr = p.getBoundingClientRect();
+      expect(pr.width / pr.height).to.be.closeTo(0.75, 0.02);
+      await el.scrollToIndex(8_000);
+      await settle(el);
+      expect(indices(el).includes(8_000)).to.equal(true);
+      expect(tiles(el).length).to.be.lessThan(80);
+    });
+  }
+
+  it("virtualizes the preview's thumbnail strip", async () => {
+    const el = await mount(html`<media-gallery .items=${make(10_000)}></media-gallery>`);
+    el.open(5_000);
+    await settle(el);
+    const p = el.shadowRoot!.querySelector('gallery-preview')!;
+    await p.updateComplete;
+    await aTimeout(50);
+    const strip = [...p.shadowRoot!.querySelectorAll('.strip .t')];
+    expect(strip.length).to.be.greaterThan(5).and.lessThan(100);
+    expect(p.shadowRoot!.querySelector('.strip [aria-current=true]')!.getAttribute('aria-label')).to.equal('Image 5001 of 10000');
+    el.close();
+  });
+});
+
+function thumbSize(el: MediaGallery) {
+  return tiles(el)[0].getBoundingClientRect().height;
+}
