@@ -156,6 +156,12 @@ export function normalizeItems(inputs: readonly unknown[] | null | undefined): {
     const input: unknown = inputs[i];
     let r: GalleryItem | string | undefined;
     if (typeof input === 'object' && input !== null) {
+      const o = input as Record<string, unknown>;
+      // Fast path: an object that is already a GalleryItem with its type is kept as it is.
+      if ((o.type === 'image' || o.type === 'video') && typeof o.src === 'string' && o.src && !('image' in o) && !('video' in o)) {
+        items.push(o as unknown as GalleryItem);
+        continue;
+      }
       r = cache.get(input);
       if (r === undefined) {
         r = normalizeItem(input);
@@ -240,13 +246,20 @@ export function itemsFromChildren(host: Element): unknown[] {
   return out;
 }
 
-/** A stable key per item for keyed rendering: `id`, else `src`, with a counter for repeats. */
-export function itemKeys(items: readonly GalleryItem[]): string[] {
-  const seen = new Map<string, number>();
-  return items.map((it) => {
-    const base = it.id ?? it.src;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return n ? `${base}\u0000${n}` : base;
-  });
+const keys = new WeakMap<GalleryItem, number>();
+let nextKey = 1;
+
+/**
+ * A stable key per item object for keyed rendering, assigned on first use: O(1) per rendered
+ * tile, nothing per item of a long list. {@link inheritKey} carries it over to an updated copy.
+ */
+export function itemKey(item: GalleryItem): number {
+  let k = keys.get(item);
+  if (k === undefined) keys.set(item, (k = nextKey++));
+  return k;
+}
+
+/** Gives `next` (an updated copy, e.g. after a like) the key of `prev`, so its tile is kept. */
+export function inheritKey(prev: GalleryItem, next: GalleryItem): void {
+  keys.set(next, itemKey(prev));
 }

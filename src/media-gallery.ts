@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { itemKeys, itemsFromChildren, normalizeItems, resolveItem, type GalleryItem } from './items.js';
+import { inheritKey, itemKey, itemsFromChildren, normalizeItems, resolveItem, type GalleryItem } from './items.js';
 import { fire, type GalleryEventName } from './events.js';
 import { icons } from './icons.js';
 import { defaultLabels, type GalleryLabels } from './labels.js';
@@ -178,11 +178,12 @@ export class MediaGallery extends LitElement {
   declare webcamOn: boolean;
 
   private _items: GalleryItem[] = [];
-  private keys: string[] = [];
   private itemsSet = false;
   private layoutCache: Layout | null = null;
   private layoutKey = '';
-  private ratios = new Map<string, number>();
+  /** Aspect ratios learnt from loaded thumbnails of items without width/height. */
+  private ratios = new WeakMap<GalleryItem, number>();
+  private ratioCount = 0;
   private focusIndex = 0;
   private pendingCount = -1;
   private srcToken = 0;
@@ -252,7 +253,6 @@ export class MediaGallery extends LitElement {
     const old = this._items;
     const { items, invalid } = normalizeItems(value as unknown[]);
     this._items = base ? items.map((it) => resolveItem(it, base)) : items;
-    this.keys = itemKeys(this._items);
     if (invalid.length) {
       console.warn(`<media-gallery>: skipped ${invalid.length} invalid item(s):`, invalid.map((x) => `#${x.index}: ${x.reason}`).join('; '));
       queueMicrotask(() => invalid.forEach((x) => fire(this, 'item-error', { index: x.index, item: null, reason: x.reason, input: x.input })));
@@ -355,14 +355,14 @@ export class MediaGallery extends LitElement {
     const gap = this.gapXY;
     const cols = this.columnsAt(width);
     const kind: LayoutKind = this.layout === 'masonry' || this.layout === 'justified' ? this.layout : 'grid';
-    const key = `${kind}|${width}|${cols}|${gap.x},${gap.y}|${this.rowHeight}|${this.ratios.size}`;
+    const key = `${kind}|${width}|${cols}|${gap.x},${gap.y}|${this.rowHeight}|${this.ratioCount}`;
     if (this.layoutCache && this.layoutKey === key && this.layoutCache.count === this._items.length && this.layoutItems === this._items) return this.layoutCache;
     const items = this._items;
     const ratios = new Float64Array(items.length);
     if (kind !== 'grid') {
       for (let i = 0; i < items.length; i++) {
         const it = items[i];
-        ratios[i] = it.width && it.height ? it.width / it.height : this.ratios.get(this.keys[i]) ?? 1;
+        ratios[i] = it.width && it.height ? it.width / it.height : this.ratios.get(it) ?? 1;
       }
     }
     this.layoutCache = computeLayout(items.length, ratios, { kind, width, columns: cols, gap, rowHeight: this.rowHeight || 220 });
@@ -520,6 +520,7 @@ export class MediaGallery extends LitElement {
 
   private replaceItem(index: number, next: GalleryItem) {
     const list = this._items.slice();
+    inheritKey(list[index], next);
     list[index] = next;
     const old = this._items;
     this._items = list;
@@ -530,11 +531,11 @@ export class MediaGallery extends LitElement {
   private onThumbSize = (e: Event) => {
     const t = e.target as GalleryThumb;
     const { width, height } = (e as CustomEvent<{ width: number; height: number }>).detail;
-    const key = this.keys[t.index];
-    if (!key || !width || !height || this.layout === 'grid' || !this.layout) return;
     const it = this._items[t.index];
-    if (it?.width && it.height) return;
-    this.ratios.set(key, width / height);
+    if (!it || !width || !height || this.layout === 'grid' || !this.layout) return;
+    if ((it.width && it.height) || this.ratios.get(it) === width / height) return;
+    this.ratios.set(it, width / height);
+    this.ratioCount++;
     this.requestUpdate();
   };
 
@@ -802,11 +803,17 @@ export class MediaGallery extends LitElement {
     else if (focus >= end) idx.push(focus);
     const firstScreenEnd = visibleRange(l, 0, vp.viewport || 800)[1];
     const items = this._items;
-    const keys = this.keys;
+    // Keys by item identity; a repeated object in the list gets a per-position key.
+    const used = new Set<unknown>();
+    const keyOf = (i: number) => {
+      const k = itemKey(items[i]);
+      if (!used.has(k)) { used.add(k); return k; }
+      return `${k}@${i}`;
+    };
     const fit = this.objectFit || 'cover';
     return html`<div class="grid" part="grid" role="list" aria-label=${this.label || this.l.gallery} style=${`height:${l.height}px;--_gap-x:${this.gapXY.x}px`}
       @focusin=${this.onGridFocusIn} @keydown=${this.onGridKeyDown} @thumb-size=${this.onThumbSize}>
-      ${repeat(idx, (i) => keys[i], (i) => html`<gallery-thumb part="thumb" exportparts="image, caption, button, actions"
+      ${repeat(idx, keyOf, (i) => html`<gallery-thumb part="thumb" exportparts="image, caption, button, actions"
         role="listitem" aria-setsize=${n} aria-posinset=${i + 1}
         style=${`transform:translate(${l.x[i]}px,${l.y[i]}px);width:${l.w[i]}px;height:${l.h[i]}px`}
         .inGallery=${true} .item=${items[i]} .index=${i} .total=${n} .objectFit=${fit} .labels=${this.labels}

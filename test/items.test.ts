@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { downloadName, inferType, itemKeys, itemsFromChildren, normalizeItem, normalizeItems, resolveItem } from '../src/items.js';
+import { downloadName, inferType, inheritKey, itemKey, itemsFromChildren, normalizeItem, normalizeItems, resolveItem } from '../src/items.js';
 
 describe('items: normalizeItem', () => {
   it('turns a URL string into an image item', () => {
@@ -79,10 +79,13 @@ describe('items: helpers', () => {
     expect(it.srcset).to.equal('https://h/g/t/a-320.webp 320w, https://h/g/t/a-640.webp 640w');
   });
 
-  it('itemKeys are unique for repeated sources', () => {
-    const keys = itemKeys([{ src: 'a' }, { src: 'a' }, { src: 'b', id: 'x' }]);
-    expect(new Set(keys).size).to.equal(3);
-    expect(keys[2]).to.equal('x');
+  it('itemKey is stable per object, distinct for equal copies, and inherited by an updated copy', () => {
+    const a = { src: 'a' }, b = { src: 'a' };
+    expect(itemKey(a)).to.equal(itemKey(a));
+    expect(itemKey(a)).to.not.equal(itemKey(b));
+    const liked = { ...a, liked: true };
+    inheritKey(a, liked);
+    expect(itemKey(liked)).to.equal(itemKey(a));
   });
 
   it('itemsFromChildren reads img, video, a>img and gallery-thumb children', () => {
