@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { transform } from 'esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /** TypeScript sources through esbuild, and `./x.js` imports resolved to `./x.ts` (NodeNext style). */
 function typescript() {
@@ -51,6 +52,8 @@ export default {
   },
   plugins: [
     typescript(),
+    // Collapses the whitespace of html`` and css`` templates (lightningcss, html-minifier-next).
+    minifyTemplateLiterals(),
     nodeResolve({
       browser: true,
       exportConditions: ['browser', 'production'],
