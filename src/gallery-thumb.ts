@@ -52,6 +52,7 @@ export class GalleryThumb extends LitElement {
     showDeleteButton: { attribute: 'show-delete-button', converter: boolOn },
     actionLabel: { type: String, attribute: 'action-label' },
     priority: { type: Boolean },
+    tileWidth: { type: Number, attribute: false },
     labels: { attribute: false },
     failed: { type: Boolean, reflect: true },
     loaded: { type: Boolean, reflect: true },
@@ -78,6 +79,8 @@ export class GalleryThumb extends LitElement {
   declare actionLabel: string;
   /** First-screen tile: eager loading with `fetchpriority="high"`. */
   declare priority: boolean;
+  /** The tile's width in CSS px, set by the gallery's layout: the `sizes` of the srcset, so small tiles load small candidates. */
+  declare tileWidth: number;
   declare labels: Partial<GalleryLabels>;
   /** Set when the thumbnail failed to load (an error tile is shown). */
   declare failed: boolean;
@@ -102,6 +105,7 @@ export class GalleryThumb extends LitElement {
     this.showDeleteButton = false;
     this.actionLabel = '';
     this.priority = false;
+    this.tileWidth = 0;
     this.labels = {};
     this.failed = false;
     this.loaded = false;
@@ -232,8 +236,8 @@ export class GalleryThumb extends LitElement {
     } else {
       const thumbSrc = isVideo ? (item.poster ?? item.thumb!) : (item.thumb ?? item.src);
       media = html`<img class="media" part="image" src=${thumbSrc} alt=${alt}
-        srcset=${!isVideo && !item.thumb && item.srcset ? item.srcset : nothing}
-        sizes=${!isVideo && !item.thumb && item.srcset ? (item.sizes ?? `${Math.round(this.offsetWidth || 300)}px`) : nothing}
+        srcset=${!isVideo && item.srcset ? item.srcset : nothing}
+        sizes=${!isVideo && item.srcset ? (this.tileWidth ? `${Math.ceil(this.tileWidth)}px` : item.sizes ?? '200px') : nothing}
         width=${item.width ?? nothing} height=${item.height ?? nothing}
         loading=${this.priority ? 'eager' : 'lazy'} decoding="async" fetchpriority=${this.priority ? 'high' : 'auto'} draggable="false"
         @load=${this.onLoad} @error=${this.onError} />`;

@@ -801,7 +801,8 @@ export class MediaGallery extends LitElement {
     // moves it (moving a focused node would blur it).
     if (focus >= 0 && focus < start) idx.unshift(focus);
     else if (focus >= end) idx.push(focus);
-    const firstScreenEnd = visibleRange(l, 0, vp.viewport || 800)[1];
+    // Tiles on screen now load eagerly with fetchpriority=high; the overscan loads lazily.
+    const [onScreenStart, onScreenEnd] = vp.width ? visibleRange(l, vp.top, vp.bottom) : [0, 12];
     const items = this._items;
     // Keys by item identity; a repeated object in the list gets a per-position key.
     const used = new Set<unknown>();
@@ -817,7 +818,7 @@ export class MediaGallery extends LitElement {
         role="listitem" aria-setsize=${n} aria-posinset=${i + 1}
         style=${`transform:translate(${l.x[i]}px,${l.y[i]}px);width:${l.w[i]}px;height:${l.h[i]}px`}
         .inGallery=${true} .item=${items[i]} .index=${i} .total=${n} .objectFit=${fit} .labels=${this.labels}
-        .selected=${this.selectedIndex === i} .active=${i === focus} .priority=${i < firstScreenEnd}
+        .selected=${this.selectedIndex === i} .active=${i === focus} .priority=${i >= onScreenStart && i < onScreenEnd} .tileWidth=${l.w[i]}
         .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton}
         .showDeleteButton=${this.interactive} .actionLabel=${this.actionLabel ?? ''}></gallery-thumb>`)}
     </div>`;

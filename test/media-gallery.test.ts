@@ -96,6 +96,33 @@ describe('<media-gallery> rendering', () => {
     expect(el.shadowRoot!.querySelector('.scroller')!.getBoundingClientRect().height).to.be.closeTo(160, 1);
   });
 
+  it('uses the srcset with sizes from the tile width, so small tiles load small candidates', async () => {
+    const srcset = `${photo('Aqua.jpg')}?w=320 320w, ${photo('Aqua.jpg')}?w=1280 1280w`;
+    const el = await mount(html`<media-gallery columns="4" gap="0" container="false" .items=${[{ src: photo('Aqua.jpg'), thumb: photo('Aqua.jpg'), srcset }]}></media-gallery>`, 800);
+    const img = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
+    expect(img.getAttribute('srcset')).to.equal(srcset);
+    expect(img.getAttribute('sizes')).to.equal('200px');
+    expect(img.getAttribute('loading')).to.equal('eager'); // first screen
+    expect(img.getAttribute('fetchpriority')).to.equal('high');
+    expect(img.getAttribute('decoding')).to.equal('async');
+  });
+
+  it('lazy-loads tiles below the first screen', async () => {
+    const el = await mount(html`<media-gallery columns="2" .items=${items(40)}></media-gallery>`, 800);
+    const below = thumbs(el).filter((t) => t.getBoundingClientRect().top > window.innerHeight);
+    expect(below.length, 'overscan renders tiles below the viewport').to.be.greaterThan(0);
+    for (const t of below) expect(t.shadowRoot!.querySelector('img')!.getAttribute('loading'), `tile ${t.index}`).to.equal('lazy');
+    const top = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
+    expect(top.getAttribute('loading')).to.equal('eager');
+  });
+
+  it('reserves each tile\'s box before its image loads (no layout shift)', async () => {
+    const el = await mount(html`<media-gallery layout="justified" row-height="120" .items=${[{ src: '/slow/never.jpg', width: 300, height: 100 }, { src: photo('Aqua.jpg'), width: 100, height: 100 }]}></media-gallery>`, 800);
+    const [a, b] = [thumbAt(el, 0).getBoundingClientRect(), thumbAt(el, 1).getBoundingClientRect()];
+    expect(a.width / a.height).to.be.closeTo(3, 0.01);
+    expect(b.width / b.height).to.be.closeTo(1, 0.01);
+  });
+
   it('passes object-fit to the images', async () => {
     const el = await mount(html`<media-gallery .items=${items(2)} object-fit="contain"></media-gallery>`);
     const img = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
