@@ -59,7 +59,6 @@ const OVERSCAN = 0.5;
  * @csspart dropzone - The upload drop zone.
  * @csspart label - The label above the grid.
  * @csspart empty - The empty state.
- * @cssprop --gallery-gap - Gap between tiles (the `gap` attribute sets it).
  * @cssprop --gallery-radius - Corner radius of tiles (default 10px).
  * @cssprop --gallery-background - Container background.
  * @cssprop --gallery-text-color - Text colour.
