@@ -214,7 +214,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
   protected override updated(changed: PropertyValues<this>): void {
     const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
     this.gestures.attach(stage);
-    if (stage && !this.resize) {
+    if (stage && !this.resize && this.isConnected) {
       this.resize = new ResizeObserver(() => this.measure());
       this.resize.observe(stage);
       this.measure();

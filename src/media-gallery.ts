@@ -329,6 +329,8 @@ export class MediaGallery extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // An update can run after removal; observing then would leak.
+    if (!this.isConnected) return;
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     this.viewport.observe(grid, scroller?.classList.contains('bounded') ? scroller : null);

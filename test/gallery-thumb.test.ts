@@ -1,0 +1,57 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../elements/gallery-thumb.js';
+import type { GalleryThumb } from '../src/gallery-thumb.js';
+
+const photo = '/examples/photos/LadyBird.jpg';
+
+describe('<gallery-thumb> alone', () => {
+  it('renders from src/caption attributes with a labelled button and the caption', async () => {
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb src=${photo} caption="Ladybird"></gallery-thumb>`);
+    const img = el.shadowRoot!.querySelector('img')!;
+    expect(img.getAttribute('src')).to.equal(photo);
+    expect(img.alt).to.equal('Ladybird');
+    expect(el.shadowRoot!.querySelector('[part=caption]')!.textContent).to.equal('Ladybird');
+    expect(el.getBoundingClientRect().width).to.equal(200);
+    await expect(el).to.be.accessible();
+  });
+
+  it('toggles its own selection and fires select', async () => {
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb src=${photo} index="4"></gallery-thumb>`);
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click());
+    const e = await oneEvent(el, 'select');
+    expect(e.detail).to.include({ index: 4, selected: true });
+    await el.updateComplete;
+    expect(el.selected).to.equal(true);
+    expect(el.hasAttribute('selected')).to.equal(true);
+  });
+
+  it('like and favorite update the tile unless cancelled', async () => {
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb show-like-dislike show-favorite-button .item=${{ src: photo, caption: 'x' }}></gallery-thumb>`);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=like]')!.click();
+    await el.updateComplete;
+    expect(el.item!.liked).to.equal(true);
+    el.addEventListener('favorite', (e) => e.preventDefault());
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=favorite]')!.click();
+    await el.updateComplete;
+    expect(el.item!.favorite).to.equal(undefined);
+    expect(el.shadowRoot!.querySelector('[part~=favorite]')!.getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('shows a video poster with a play badge', async () => {
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb .item=${{ src: '/examples/video/storm-pan.mp4', poster: photo, type: 'video', caption: 'Storm' }}></gallery-thumb>`);
+    expect(el.shadowRoot!.querySelector('img')!.getAttribute('src')).to.equal(photo);
+    expect(el.shadowRoot!.querySelector('.badge')).to.exist;
+    expect(el.shadowRoot!.querySelector('.main')!.getAttribute('aria-label')).to.equal('Storm');
+  });
+
+  it('turns into an error tile and fires item-error when the image fails', async () => {
+    const ev = oneEvent(document, 'item-error');
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb src="/missing/nothing.jpg" caption="Gone"></gallery-thumb>`);
+    const e = await ev;
+    expect(e.detail.item.src).to.equal('/missing/nothing.jpg');
+    await el.updateComplete;
+    expect(el.failed).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('Gone');
+    await expect(el).to.be.accessible();
+  });
+});
