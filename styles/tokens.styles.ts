@@ -18,7 +18,7 @@ export const tokens = css`
     --_focus: var(--gallery-focus-ring, 2px solid light-dark(#2563eb, #93c5fd));
     --_caption-fg: var(--gallery-caption-color, #fff);
     --_caption-bg: var(--gallery-caption-background, linear-gradient(to top, rgb(0 0 0 / 0.72), rgb(0 0 0 / 0)));
-    --_overlay-bg: var(--gallery-overlay-background, rgb(10 11 14 / 0.94));
+    --_overlay-bg: var(--gallery-overlay-background, rgb(12 13 16 / 0.975));
     --_toolbar-bg: var(--gallery-toolbar-background, light-dark(rgb(255 255 255 / 0.92), rgb(28 30 36 / 0.9)));
     --_toolbar-fg: var(--gallery-toolbar-color, light-dark(#1d2129, #e8eaee));
     --_font: var(--gallery-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
