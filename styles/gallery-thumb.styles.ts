@@ -83,9 +83,13 @@ export const thumbStyles = [
       position: absolute;
       inset: 6px 6px auto auto;
       display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      max-width: calc(100% - 12px);
+      box-sizing: border-box;
       gap: 2px;
       padding: 2px;
-      border-radius: 999px;
+      border-radius: 17px;
       background: var(--_toolbar-bg);
       color: var(--_toolbar-fg);
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.2);
