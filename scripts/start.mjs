@@ -66,7 +66,9 @@ const server = await startDevServer({
     // Bare imports such as `lit` work in example pages that load modules instead of the CDN file.
     nodeResolve: { exportConditions: ['browser', 'production'] },
     // ...and pages may import the TypeScript sources directly (/elements/media-gallery.ts).
-    plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: join(root, 'tsconfig.json') })],
+    plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: join(root, 'tsconfig.json') })],
+    // Licence files without an extension read as text in the browser.
+    mimeTypes: { '**/COPYRIGHT': 'text/plain' },
     watch: false,
     open: false,
   },
