@@ -12,6 +12,25 @@ import { existsSync, writeSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { createRequire } from 'node:module';
+
+// puppeteer-core 24's setViewport over WebDriver BiDi also sends
+// emulation.setScreenOrientationOverride, which Firefox ESR 140 does not implement ("unknown
+// command"): every page (the launcher sizes each one) would fail. Treat that one command as
+// optional, as puppeteer already does for emulation.setTouchOverride. The launcher loads
+// puppeteer-core as CommonJS.
+{
+  const { BrowsingContext } = createRequire(import.meta.url)('puppeteer-core/internal/bidi/core/BrowsingContext.js');
+  const original = BrowsingContext.prototype.setScreenOrientationOverride;
+  BrowsingContext.prototype.setScreenOrientationOverride = async function (...args) {
+    try {
+      return await original.apply(this, args);
+    } catch (error) {
+      if (/unknown command|unsupported operation/.test(String(error?.message))) return undefined;
+      throw error;
+    }
+  };
+}
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';

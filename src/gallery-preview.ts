@@ -8,7 +8,7 @@ import { placeholderUrl } from './placeholder.js';
 import { downloadItem, shareItem } from './actions.js';
 import { GestureController, type GestureHost } from './controllers/gestures.js';
 import { FullscreenController } from './controllers/fullscreen.js';
-import { fitSize, maxScale, oneToOne, zoomAt, type Size, type ZoomState } from './zoom.js';
+import { clampPan, fitSize, maxScale, oneToOne, zoomAt, type Size, type ZoomState } from './zoom.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 
 const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
@@ -209,6 +209,12 @@ export class GalleryPreview extends LitElement implements GestureHost {
       this.schedule();
     }
     if (changed.has('open') && !this.open) this.playing = false;
+    // The stage or the image's natural size may have changed under a zoomed image (window
+    // resized, toolbar wrapped, full-resolution image loaded): keep the pan within the edges.
+    if (this.zoom.scale > 1) {
+      const z = clampPan(this.zoom, this.fitSize, this.stageSize);
+      if (z.x !== this.zoom.x || z.y !== this.zoom.y) this.zoom = z;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -310,7 +316,12 @@ export class GalleryPreview extends LitElement implements GestureHost {
       case 'ArrowRight': if (inVideo) return; this.go(rtl ? -1 : 1); break;
       case 'Home': this.goTo(0); break;
       case 'End': this.goTo(n - 1); break;
-      case 'Escape': if (this.modal) void this.requestClose(); else handled = false; break;
+      case 'Escape':
+        // The fallback fullscreen has no browser UI to leave it: Escape does, as it does for the real one.
+        if (this.hasAttribute('pseudo-fullscreen')) void this.fullscreen.exit();
+        else if (this.modal) void this.requestClose();
+        else handled = false;
+        break;
       case '+': case '=': this.zoomBy(1.5); break;
       case '-': case '_': this.zoomBy(1 / 1.5); break;
       case '0': this.zoomBy(0); break;

@@ -1,0 +1,590 @@
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../elements/media-gallery.js';
+import '../elements/gallery-preview.js';
+import type { MediaGallery } from '../src/media-gallery.js';
+import type { GalleryPreview } from '../src/gallery-preview.js';
+import type { GalleryThumb } from '../src/gallery-thumb.js';
+import type { GalleryItem } from '../src/items.js';
+
+// Real photos (Aqua.jpg is 2560x1600), larger than the 800x480 viewer they are shown in.
+const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
+const photo = (n: string) => `/examples/photos/${n}`;
+const items = (count = PHOTOS.length): GalleryItem[] =>
+  Array.from({ length: count }, (_, i) => ({ src: photo(PHOTOS[i % PHOTOS.length]), caption: `Photo ${i + 1}` }));
+
+const q = <T extends Element = HTMLElement>(p: GalleryPreview, sel: string) => p.shadowRoot!.querySelector<T>(sel);
+const stage = (p: GalleryPreview) => q(p, '.stage')!;
+const frames = (n = 2) => new Promise<void>((r) => {
+  const tick = (k: number) => (k ? requestAnimationFrame(() => tick(k - 1)) : r());
+  tick(n);
+});
+function record(el: EventTarget, types: string[]) {
+  const log: Array<{ type: string; detail: any; event: Event }> = [];
+  for (const t of types) el.addEventListener(t, (e) => log.push({ type: t, detail: (e as CustomEvent).detail, event: e }));
+  return log;
+}
+/** Waits for the preview's transitions (zoom, pan, swipe snap-back) to finish: no running animation and the image still for two frames. */
+async function still(p: GalleryPreview) {
+  await p.updateComplete;
+  let last = '';
+  for (let i = 0; i < 120; i++) {
+    await frames(1);
+    await Promise.all(p.shadowRoot!.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    const r = q(p, '.slide.current .media')?.getBoundingClientRect();
+    const now = r ? `${r.left},${r.top},${r.width},${r.height}` : '';
+    if (now === last) return;
+    last = now;
+  }
+}
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** A standalone viewer, 800 px wide, waited on until the current large image has decoded. */
+async function viewer(tpl: unknown): Promise<GalleryPreview> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px;height:480px;position:relative">${tpl}</div>`);
+  const p = wrap.firstElementChild as GalleryPreview;
+  await p.updateComplete;
+  await waitUntil(() => q(p, '.slide.current img.large.ready') && p.stageSize.width > 0, 'large image decoded', { timeout: 8000 });
+  // ResizeObserver reports the stage's final size in the next frame: let it land.
+  await still(p);
+  return p;
+}
+
+async function modal(tpl: unknown, index = 0) {
+  const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px">${tpl}</div>`);
+  const g = wrap.firstElementChild as MediaGallery;
+  await g.updateComplete;
+  g.open(index);
+  await g.updateComplete;
+  const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
+  await p.updateComplete;
+  await waitUntil(() => p.stageSize.width > 0, 'stage measured');
+  return { g, p };
+}
+
+/** Dispatches a pointer event on the stage at a point relative to the stage's top-left corner. */
+function pointer(p: GalleryPreview, type: string, x: number, y: number, id = 1, pointerType = 'touch') {
+  const r = stage(p).getBoundingClientRect();
+  stage(p).dispatchEvent(new PointerEvent(type, {
+    pointerId: id, pointerType, isPrimary: id === 1, button: 0, buttons: type === 'pointerup' ? 0 : 1,
+    clientX: r.left + x, clientY: r.top + y, bubbles: true, composed: true, cancelable: true,
+  }));
+}
+
+/** A one-finger drag from (x0, y0) to (x1, y1) in `steps` moves, `delay` ms apart (0: a fast flick). */
+async function drag(p: GalleryPreview, x0: number, y0: number, x1: number, y1: number, steps = 10, delay = 0) {
+  pointer(p, 'pointerdown', x0, y0);
+  for (let i = 1; i <= steps; i++) {
+    if (delay) await aTimeout(delay);
+    pointer(p, 'pointermove', x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps);
+  }
+  pointer(p, 'pointerup', x1, y1);
+  await p.updateComplete;
+}
+
+function wheel(p: GalleryPreview, x: number, y: number, deltaY: number, init: WheelEventInit = {}) {
+  const r = stage(p).getBoundingClientRect();
+  const e = new WheelEvent('wheel', { clientX: r.left + x, clientY: r.top + y, deltaY, deltaMode: 0, bubbles: true, composed: true, cancelable: true, ...init });
+  stage(p).dispatchEvent(e);
+  return e;
+}
+
+/** Presses a key on the viewer's frame (where its keyboard handler listens). */
+async function key(p: GalleryPreview, k: string) {
+  q(p, '.frame')!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+  await p.updateComplete;
+}
+
+/** Pan limits at the current zoom, from what is on screen: half the overflow of the image over the stage. */
+function panLimits(p: GalleryPreview) {
+  const s = stage(p).getBoundingClientRect();
+  const img = q(p, '.slide.current img.large')!.getBoundingClientRect();
+  return { x: Math.max(0, (img.width - s.width) / 2), y: Math.max(0, (img.height - s.height) / 2), img, stage: s };
+}
+
+describe('<gallery-preview> standalone viewer', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('shows one image from src with its caption, a toolbar and no strip or close button', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')} caption="Aqua <b>"></gallery-preview>`);
+    const img = q<HTMLImageElement>(p, '.slide.current img.large')!;
+    expect(img.getAttribute('src')).to.equal(photo('Aqua.jpg'));
+    expect(img.alt).to.equal('Aqua <b>');
+    expect(q(p, '[part=caption]')!.textContent).to.equal('Aqua <b>');
+    expect(q(p, '[part=preview]')!.getAttribute('aria-label')).to.equal('Image 1 of 1: Aqua <b>');
+    expect(q(p, '.strip')).to.equal(null);
+    expect(q(p, '[part~=close]')).to.equal(null);
+    expect(q(p, '[part~=download]')).to.not.equal(null);
+    // The image is contained in the stage, keeping its ratio (2560x1600).
+    const { img: box, stage: s } = panLimits(p);
+    expect(box.width).to.be.at.most(s.width + 0.5);
+    expect(box.height).to.be.at.most(s.height + 0.5);
+    expect(box.width / box.height).to.be.closeTo(2560 / 1600, 0.01);
+  });
+
+  it('is accessible, zoomed too', async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(3)}></gallery-preview>`);
+    await expect(p).to.be.accessible();
+    await key(p, '+');
+    await expect(p).to.be.accessible();
+  });
+});
+
+describe('<gallery-preview> zoom and pan', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('+ / - / 0 zoom around the centre; the zoom buttons follow and stop at the limits', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    const zoomIn = q<HTMLButtonElement>(p, 'button[aria-label="Zoom in"]')!;
+    const zoomOut = q<HTMLButtonElement>(p, 'button[aria-label="Zoom out"]')!;
+    expect(zoomOut.disabled).to.equal(true);
+    const w0 = panLimits(p).img.width;
+    await key(p, '+');
+    expect(p.zoom.scale).to.be.closeTo(1.5, 1e-9);
+    await still(p);
+    expect(panLimits(p).img.width).to.be.closeTo(w0 * 1.5, 1);
+    expect(zoomOut.disabled).to.equal(false);
+    await key(p, '-');
+    expect(p.zoom.scale).to.be.closeTo(1, 1e-9);
+    await key(p, '+');
+    await key(p, '+');
+    await key(p, '0');
+    expect(p.zoom).to.deep.equal({ scale: 1, x: 0, y: 0 });
+    for (let i = 0; i < 20; i++) zoomIn.click();
+    await p.updateComplete;
+    expect(p.zoom.scale).to.equal(p.maxZoom);
+    expect(p.maxZoom).to.be.at.least(4);
+    expect(zoomIn.disabled).to.equal(true);
+  });
+
+  it('ctrl + wheel zooms keeping the point under the pointer still; a plain wheel only with wheel-zoom', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    const plain = wheel(p, 600, 240, -200);
+    expect(plain.defaultPrevented).to.equal(false);
+    expect(p.zoom.scale).to.equal(1);
+
+    const e = wheel(p, 600, 240, -200, { ctrlKey: true });
+    await p.updateComplete;
+    expect(e.defaultPrevented).to.equal(true);
+    expect(p.zoom.scale).to.be.closeTo(Math.exp(200 / 300), 1e-6);
+    // The point 200 px right of centre stays under the pointer: x = p - (p - 0) * k.
+    const k = p.zoom.scale;
+    expect(p.zoom.x).to.be.closeTo(200 - 200 * k, 0.5);
+    wheel(p, 600, 240, 400, { ctrlKey: true });
+    await p.updateComplete;
+    expect(p.zoom).to.deep.equal({ scale: 1, x: 0, y: 0 });
+
+    p.wheelZoom = true;
+    await p.updateComplete;
+    wheel(p, 400, 240, -150);
+    await p.updateComplete;
+    expect(p.zoom.scale).to.be.greaterThan(1.5);
+  });
+
+  it('a plain wheel pans a zoomed image, bounded to its edges', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    await key(p, '+');
+    await key(p, '+');
+    const e = wheel(p, 400, 240, 10_000, { deltaX: -10_000 });
+    await still(p);
+    expect(e.defaultPrevented).to.equal(true);
+    const lim = panLimits(p);
+    // Scrolled to the bottom-left corner: the image's left edge and bottom edge meet the stage's.
+    expect(lim.img.left).to.be.closeTo(lim.stage.left, 1);
+    expect(lim.img.bottom).to.be.closeTo(lim.stage.bottom, 1);
+  });
+
+  it('keeps a zoomed image within its edges when the viewer is resized', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    await key(p, '+');
+    await key(p, '+');
+    wheel(p, 400, 240, 0, { deltaX: -10_000 }); // pan to the left edge
+    await still(p);
+    (p.parentElement as HTMLElement).style.width = '500px';
+    await waitUntil(() => p.stageSize.width === 500, 'resized');
+    await still(p);
+    const lim = panLimits(p);
+    expect(lim.img.left).to.be.closeTo(lim.stage.left, 1);
+    expect(lim.img.right).to.be.at.least(lim.stage.right - 1);
+  });
+
+  it('dragging pans the zoomed image and stops at its edges', async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(3)}></gallery-preview>`);
+    const log = record(p, ['select']);
+    await key(p, '+');
+    await key(p, '+'); // 2.25x
+    const before = { ...p.zoom };
+    await drag(p, 400, 240, 350, 220, 5, 0);
+    expect(p.zoom.x).to.be.closeTo(before.x - 50, 0.5);
+    expect(p.zoom.y).to.be.closeTo(before.y - 20, 0.5);
+    // Far beyond the edge: clamped, no gap opens, and it is a pan, not a swipe.
+    await drag(p, 400, 240, 2000, 2000, 5, 0);
+    await still(p);
+    const lim = panLimits(p);
+    expect(lim.img.left).to.be.closeTo(lim.stage.left, 1);
+    expect(lim.img.top).to.be.closeTo(lim.stage.top, 1);
+    expect(log).to.have.length(0);
+    expect(p.index).to.equal(0);
+  });
+
+  it('double-click toggles between fit and at least 2x (1:1 for large images) at the point clicked', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    const r = stage(p).getBoundingClientRect();
+    stage(p).dispatchEvent(new MouseEvent('dblclick', { clientX: r.left + 300, clientY: r.top + 240, bubbles: true, composed: true, cancelable: true }));
+    await p.updateComplete;
+    // Aqua is 2560 px wide, fitted to the stage: 1:1 is 2560 / fitted width (over 2x here).
+    const s = p.zoom.scale;
+    expect(s).to.be.closeTo(Math.max(2, 2560 / p.fitSize.width), 1e-6);
+    // The point clicked (100 px left of centre) stays put, within the pan bounds.
+    const mx = (p.fitSize.width * s - r.width) / 2;
+    expect(p.zoom.x).to.be.closeTo(Math.min(mx, Math.max(-mx, -100 * (1 - s))), 0.5);
+    stage(p).dispatchEvent(new MouseEvent('dblclick', { clientX: r.left + 300, clientY: r.top + 240, bubbles: true, composed: true, cancelable: true }));
+    await p.updateComplete;
+    expect(p.zoom).to.deep.equal({ scale: 1, x: 0, y: 0 });
+  });
+
+  it('double-tap toggles zoom on touch', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    for (let i = 0; i < 2; i++) {
+      pointer(p, 'pointerdown', 400, 240);
+      pointer(p, 'pointerup', 400, 240);
+    }
+    await p.updateComplete;
+    expect(p.zoom.scale).to.be.at.least(2);
+    await aTimeout(400); // a second, separate tap later does not zoom out
+    pointer(p, 'pointerdown', 400, 240);
+    pointer(p, 'pointerup', 400, 240);
+    await p.updateComplete;
+    expect(p.zoom.scale).to.be.at.least(2);
+  });
+
+  it('pinch with two pointers zooms by the ratio of their distances', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    pointer(p, 'pointerdown', 350, 240, 1);
+    pointer(p, 'pointerdown', 450, 240, 2);
+    pointer(p, 'pointermove', 300, 240, 1);
+    pointer(p, 'pointermove', 500, 240, 2); // 100 px apart → 200 px apart
+    await p.updateComplete;
+    expect(p.zoom.scale).to.be.closeTo(2, 1e-6);
+    pointer(p, 'pointerup', 300, 240, 1);
+    pointer(p, 'pointerup', 500, 240, 2);
+    await p.updateComplete;
+    expect(p.zoom.scale).to.be.closeTo(2, 1e-6);
+    expect(p.dragging).to.equal(false);
+    // Pinching in below fit snaps back to fit.
+    pointer(p, 'pointerdown', 300, 240, 3);
+    pointer(p, 'pointerdown', 500, 240, 4);
+    pointer(p, 'pointermove', 390, 240, 3);
+    pointer(p, 'pointermove', 410, 240, 4);
+    pointer(p, 'pointerup', 390, 240, 3);
+    pointer(p, 'pointerup', 410, 240, 4);
+    await p.updateComplete;
+    expect(p.zoom).to.deep.equal({ scale: 1, x: 0, y: 0 });
+  });
+
+  it('asks for a larger srcset candidate when zoomed past the fitted resolution', async () => {
+    const srcset = `${photo('Aqua.jpg')}?w=640 640w, ${photo('Aqua.jpg')}?w=1920 1920w`;
+    const p = await viewer(html`<gallery-preview .items=${[{ src: photo('Aqua.jpg'), srcset, width: 1920, height: 1200 }]}></gallery-preview>`);
+    const img = q<HTMLImageElement>(p, '.slide.current img.large')!;
+    const fitted = parseFloat(img.sizes);
+    expect(fitted).to.be.closeTo(p.fitSize.width, 1);
+    await key(p, '+');
+    await key(p, '+');
+    await key(p, '+'); // 3.375x
+    expect(parseFloat(img.sizes)).to.be.at.least(p.fitSize.width * 3.375 - 1);
+    await waitUntil(() => img.currentSrc.endsWith('?w=1920'), `full-resolution candidate (currentSrc ${img.currentSrc})`, { timeout: 8000 });
+  });
+
+  it('zoom keys and buttons do nothing on a video', async () => {
+    const list = [{ src: '/examples/video/ladybird-pan.webm', type: 'video' }, { src: photo('Aqua.jpg') }];
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px;height:480px;position:relative"><gallery-preview .items=${list}></gallery-preview></div>`);
+    const p = wrap.firstElementChild as GalleryPreview;
+    await p.updateComplete;
+    expect(q(p, '.slide.current video')).to.not.equal(null);
+    await key(p, '+');
+    expect(p.zoom.scale).to.equal(1);
+    expect(q(p, 'button[aria-label="Zoom in"]')).to.equal(null);
+  });
+});
+
+describe('<gallery-preview> swipe', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('a long drag left goes to the next item, right to the previous (select fires)', async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(4)} selected-index="1"></gallery-preview>`);
+    const log = record(p, ['select']);
+    await drag(p, 600, 240, 300, 250, 10, 0);
+    expect(p.index).to.equal(2);
+    expect(log.map((e) => e.detail.index)).to.deep.equal([2]);
+    expect(p.dragX).to.equal(0);
+    await drag(p, 200, 240, 500, 250, 10, 0);
+    expect(p.index).to.equal(1);
+  });
+
+  it('a short slow drag snaps back; a short fast flick changes item', async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(4)}></gallery-preview>`);
+    // 60 px (< 20% of 800) at 0.2 px/ms: snaps back.
+    await drag(p, 400, 240, 340, 240, 6, 50);
+    expect(p.index).to.equal(0);
+    expect(p.dragX).to.equal(0);
+    // 60 px in a burst: a flick.
+    await drag(p, 400, 240, 340, 240, 6, 0);
+    expect(p.index).to.equal(1);
+  });
+
+  it('a drag of under 8 px is a tap, not a swipe; a cancelled select keeps the item', async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(4)}></gallery-preview>`);
+    await drag(p, 400, 240, 405, 240, 2, 0);
+    expect(p.index).to.equal(0);
+    p.addEventListener('select', (e) => e.preventDefault(), { once: true });
+    await drag(p, 600, 240, 200, 240, 10, 0);
+    expect(p.index).to.equal(0);
+  });
+
+  it('swipe down closes the modal preview; a small drag down does not', async () => {
+    const { g, p } = await modal(html`<media-gallery .items=${items(4)}></media-gallery>`, 1);
+    await waitUntil(() => q(p, '.slide.current img.large.ready'), 'decoded', { timeout: 8000 });
+    const h = stage(p).getBoundingClientRect().height;
+    await drag(p, 400, 200, 400, 200 + h * 0.1, 5, 40);
+    expect(g.preview).to.equal(true);
+    expect(p.dragY).to.equal(0);
+    const closed = oneEvent(g, 'preview-close');
+    await drag(p, 400, 100, 400, 100 + h * 0.4, 8, 0);
+    expect((await closed).detail).to.deep.equal({ index: 1 });
+    await g.updateComplete;
+    expect(g.preview).to.equal(false);
+    expect(q<HTMLDialogElement>(p, 'dialog')!.open).to.equal(false);
+  });
+});
+
+describe('<gallery-preview> in <media-gallery>', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('traps focus in the dialog, names it "Image n of N: caption", and announces changes politely', async () => {
+    const { p } = await modal(html`<media-gallery .items=${items(5)}></media-gallery>`, 2);
+    const dialog = q<HTMLDialogElement>(p, 'dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-label')).to.equal('Image 3 of 5: Photo 3');
+    expect(dialog.contains(deepActive())).to.equal(true);
+    for (let i = 0; i < 15; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(dialog.contains(deepActive()) || deepActive() === document.body, `tab ${i} stays in the dialog`).to.equal(true);
+    }
+    await key(p, 'ArrowRight');
+    expect(q(p, '.sr[aria-live=polite]')!.textContent).to.equal('Image 4 of 5: Photo 4');
+    expect(dialog.getAttribute('aria-label')).to.equal('Image 4 of 5: Photo 4');
+    const hidden = [...p.shadowRoot!.querySelectorAll('.slide:not(.current)')];
+    expect(hidden.length).to.equal(2);
+    expect(hidden.every((s) => s.hasAttribute('inert') && s.getAttribute('aria-hidden') === 'true')).to.equal(true);
+  });
+
+  it('is accessible open and zoomed', async () => {
+    const { p } = await modal(html`<media-gallery label="Photos" show-like-dislike show-favorite-button .items=${items(4)}></media-gallery>`, 0);
+    await waitUntil(() => q(p, '.slide.current img.large.ready'), 'decoded', { timeout: 8000 });
+    await key(p, '+');
+    expect(p.zoom.scale).to.be.greaterThan(1);
+    await expect(p).to.be.accessible();
+  });
+
+  it('animates the open from the tile with transform and opacity only', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery .items=${items(4)}></media-gallery></div>`);
+    const g = wrap.firstElementChild as MediaGallery;
+    await g.updateComplete;
+    await frames();
+    const tile = g.shadowRoot!.querySelector<GalleryThumb>('gallery-thumb')!;
+    tile.shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click();
+    await g.updateComplete;
+    const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
+    await p.updateComplete;
+    const anims = p.shadowRoot!.querySelector('dialog')!.getAnimations({ subtree: true });
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      expect(anims).to.have.length(0);
+      return;
+    }
+    expect(anims.length).to.be.greaterThan(0);
+    const props = new Set<string>();
+    for (const a of anims) for (const k of (a.effect as KeyframeEffect).getKeyframes()) for (const prop of Object.keys(k)) props.add(prop);
+    for (const prop of ['offset', 'easing', 'composite', 'computedOffset']) props.delete(prop);
+    expect([...props].sort()).to.deep.equal(['opacity', 'transform']);
+    // The image starts over the tile: its first keyframe scales it down to the tile's size.
+    const zoomer = p.shadowRoot!.querySelector('.slide.current .zoomer')!;
+    const first = (zoomer.getAnimations()[0].effect as KeyframeEffect).getKeyframes()[0].transform as string;
+    expect(first).to.match(/translate\(.+\) scale\(0\.\d+\)/);
+  });
+
+  it('shows the thumbnail as the placeholder until the large image has decoded', async () => {
+    const list = [{ src: `${photo('Aqua.jpg')}?slow=${Date.now()}`, thumb: photo('Blinds.jpg'), caption: 'A' }];
+    const { p } = await modal(html`<media-gallery .items=${list}></media-gallery>`, 0);
+    expect(q<HTMLImageElement>(p, '.slide.current img.ph')!.getAttribute('src')).to.equal(photo('Blinds.jpg'));
+    expect(q(p, '.slide.current img.large')!.classList.contains('ready')).to.equal(false);
+    await waitUntil(() => q(p, '.slide.current img.large.ready'), 'decoded', { timeout: 8000 });
+    await p.updateComplete;
+    expect(q(p, '.slide.current img.ph')).to.equal(null);
+  });
+
+  it('renders the neighbours (preloaded) and pauses a video when leaving it', async () => {
+    const list = [{ src: '/examples/video/ladybird-pan.webm', type: 'video' as const, caption: 'Ladybird' }, { src: photo('Aqua.jpg') }, { src: photo('Dune.jpg') }];
+    const { p } = await modal(html`<media-gallery .items=${list}></media-gallery>`, 0);
+    expect([...p.shadowRoot!.querySelectorAll('.slide')].map((s) => s.getAttribute('data-index')).sort()).to.deep.equal(['0', '1', '2']);
+    const v = q<HTMLVideoElement>(p, '.slide.current video')!;
+    expect(v.autoplay).to.equal(false);
+    expect(v.paused).to.equal(true);
+    expect(v.controls).to.equal(true);
+    v.muted = true;
+    await v.play();
+    expect(v.paused).to.equal(false);
+    q<HTMLButtonElement>(p, '[part~=next]')!.click();
+    await p.updateComplete;
+    expect(p.index).to.equal(1);
+    expect(v.paused).to.equal(true);
+  });
+
+  it('virtualizes the strip and keeps the current thumbnail in view', async () => {
+    const { p } = await modal(html`<media-gallery .items=${items(2000)}></media-gallery>`, 1000);
+    await frames(3);
+    await p.updateComplete;
+    const strip = q(p, '.strip')!;
+    const buttons = () => [...strip.querySelectorAll('button')];
+    expect(buttons().length).to.be.lessThan(60);
+    const inView = (i: number) => {
+      const b = strip.querySelector(`[aria-label="Image ${i + 1} of 2000"]`);
+      if (!b) return false;
+      const r = b.getBoundingClientRect(), s = strip.getBoundingClientRect();
+      return r.left >= s.left - 1 && r.right <= s.right + 1;
+    };
+    await waitUntil(() => inView(1000), 'thumbnail 1001 in view');
+    expect(strip.querySelector('[aria-current=true]')!.getAttribute('aria-label')).to.equal('Image 1001 of 2000');
+    await key(p, 'End');
+    await waitUntil(() => inView(1999), 'last thumbnail in view', { timeout: 4000 });
+    expect(buttons().length).to.be.lessThan(60);
+  });
+
+  it('slideshow advances on its interval, pauses while hovered, and stops from its button', async () => {
+    const p = await viewer(html`<gallery-preview slideshow="500" .items=${items(4)}></gallery-preview>`);
+    const play = q<HTMLButtonElement>(p, 'button[aria-label="Slideshow"]')!;
+    const log = record(p, ['select']);
+    play.click();
+    await p.updateComplete;
+    expect(play.getAttribute('aria-pressed')).to.equal('true');
+    await waitUntil(() => p.index === 1, 'advanced', { timeout: 3000 });
+    expect(log[0].detail).to.include({ index: 1, selected: true });
+    stage(p).dispatchEvent(new PointerEvent('pointerenter'));
+    await aTimeout(900);
+    expect(p.index).to.equal(1);
+    stage(p).dispatchEvent(new PointerEvent('pointerleave'));
+    await waitUntil(() => p.index === 2, 'advanced after hover', { timeout: 3000 });
+    q<HTMLButtonElement>(p, 'button[aria-label="Pause"]')!.click();
+    await aTimeout(900);
+    expect(p.index).to.equal(2);
+  });
+});
+
+describe('<gallery-preview> fullscreen', () => {
+  it('f toggles fullscreen; the button shows it', async () => {
+    const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+    const btn = () => q<HTMLButtonElement>(p, '[part~=fullscreen]')!;
+    expect(btn().getAttribute('aria-pressed')).to.equal('false');
+    q<HTMLElement>(p, '.frame')!.focus();
+    await sendKeys({ press: 'f' });
+    await waitUntil(() => btn().getAttribute('aria-pressed') === 'true', 'fullscreen on', { timeout: 4000 });
+    expect(document.fullscreenElement === p || p.hasAttribute('pseudo-fullscreen')).to.equal(true);
+    expect(btn().getAttribute('aria-label')).to.equal('Exit fullscreen');
+    q<HTMLElement>(p, '.frame')!.focus();
+    await sendKeys({ press: 'f' });
+    await waitUntil(() => btn().getAttribute('aria-pressed') === 'false', 'fullscreen off', { timeout: 4000 });
+    expect(document.fullscreenElement).to.equal(null);
+  });
+
+  it('falls back to a viewport-filling layer where the Fullscreen API is missing; Escape leaves it', async () => {
+    Object.defineProperty(document, 'fullscreenEnabled', { value: false, configurable: true });
+    try {
+      const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
+      await key(p, 'f');
+      await waitUntil(() => p.hasAttribute('pseudo-fullscreen'), 'pseudo-fullscreen');
+      await p.updateComplete;
+      const r = p.getBoundingClientRect();
+      expect(r.width).to.be.closeTo(innerWidth, 1);
+      expect(r.height).to.be.closeTo(innerHeight, 1);
+      expect(q(p, '[part~=fullscreen]')!.getAttribute('aria-pressed')).to.equal('true');
+      await key(p, 'Escape');
+      await waitUntil(() => !p.hasAttribute('pseudo-fullscreen'), 'left');
+      expect(p.getBoundingClientRect().width).to.be.closeTo(800, 1);
+    } finally {
+      delete (document as { fullscreenEnabled?: boolean }).fullscreenEnabled;
+    }
+  });
+});
+
+describe('<media-gallery history> deep links', () => {
+  const clean = () => history.replaceState(null, '', location.pathname + location.search);
+  beforeEach(clean);
+  afterEach(clean);
+
+  it('opening adds #gallery-<id>-<n>, moving replaces it, and Back closes the preview', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery id="trip" history .items=${items(4)}></media-gallery></div>`);
+    const g = wrap.firstElementChild as MediaGallery;
+    await g.updateComplete;
+    await frames();
+    const depth = history.length;
+    g.shadowRoot!.querySelectorAll<GalleryThumb>('gallery-thumb')[1].shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click();
+    await g.updateComplete;
+    expect(location.hash).to.equal('#gallery-trip-2');
+    expect(history.length).to.equal(depth + 1);
+    const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
+    await p.updateComplete;
+    await key(p, 'ArrowRight');
+    await g.updateComplete;
+    expect(location.hash).to.equal('#gallery-trip-3');
+    expect(history.length).to.equal(depth + 1);
+    const closed = oneEvent(g, 'preview-close');
+    history.back();
+    expect((await closed).detail).to.deep.equal({ index: 2 });
+    await g.updateComplete;
+    expect(g.preview).to.equal(false);
+    expect(location.hash).to.equal('');
+  });
+
+  it('closing with Escape takes the hash back off', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery id="esc" history .items=${items(3)}></media-gallery></div>`);
+    const g = wrap.firstElementChild as MediaGallery;
+    await g.updateComplete;
+    g.shadowRoot!.querySelector<GalleryThumb>('gallery-thumb')!.shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click();
+    await g.updateComplete;
+    expect(location.hash).to.equal('#gallery-esc-1');
+    const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
+    await p.updateComplete;
+    const closed = oneEvent(g, 'preview-close');
+    await key(p, 'Escape');
+    await closed;
+    await waitUntil(() => location.hash === '', 'hash removed');
+  });
+
+  it('a page loaded with the hash opens that item', async () => {
+    history.replaceState(null, '', '#gallery-deep-3');
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery id="deep" history .items=${items(4)}></media-gallery></div>`);
+    const g = wrap.firstElementChild as MediaGallery;
+    await g.updateComplete;
+    await waitUntil(() => g.preview, 'opened from the hash');
+    expect(g.selectedIndex).to.equal(2);
+    const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
+    await p.updateComplete;
+    expect(q(p, '.counter')!.textContent!.trim()).to.equal('3 / 4');
+    g.close();
+    await g.updateComplete;
+    await waitUntil(() => location.hash === '', 'hash removed on close');
+  });
+
+  it('without history, the URL is left alone', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery id="plain" .items=${items(3)}></media-gallery></div>`);
+    const g = wrap.firstElementChild as MediaGallery;
+    await g.updateComplete;
+    g.open(1);
+    await g.updateComplete;
+    expect(location.hash).to.equal('');
+  });
+});
