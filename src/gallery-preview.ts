@@ -121,6 +121,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
   private stripWidth = 0;
   private timer = 0;
   private hovering = false;
+  private focusHeld = false;
   private toastTimer = 0;
   private animating = false;
   private normalized: { input: unknown; list: GalleryItem[] } = { input: null, list: [] };
@@ -352,7 +353,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
   private schedule = () => {
     clearTimeout(this.timer);
     if (!this.playing || !this.slideshow || this.list.length < 2) return;
-    if (document.hidden || this.hovering || this.zoom.scale > 1) return;
+    if (document.hidden || this.hovering || this.focusHeld || this.zoom.scale > 1) return;
     this.timer = window.setTimeout(() => {
       const j = this.step(1);
       if (j < 0) this.playing = false;
@@ -364,6 +365,23 @@ export class GalleryPreview extends LitElement implements GestureHost {
   private togglePlay = () => {
     this.playing = !this.playing;
     this.updateComplete.then(this.schedule);
+  };
+
+  /**
+   * Keyboard focus on a control other than the frame (which holds focus while the preview is
+   * simply open) and the play button pauses the slideshow: the strip, a toolbar button, a
+   * video. Read from the shadow root's active element once focus has settled, since focusout
+   * arrives with no related target in some browsers (Firefox) even when focus stays inside.
+   */
+  private onFocusChange = () => {
+    setTimeout(() => {
+      const a = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+      const held = !!a && !a.classList.contains('frame') && !a.hasAttribute('data-slideshow');
+      if (held !== this.focusHeld) {
+        this.focusHeld = held;
+        this.schedule();
+      }
+    });
   };
 
   private setHover(on: boolean) {
@@ -592,7 +610,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
       ${isImage ? html`
         <button class="btn" part="button" aria-label=${l.zoomOut} title=${l.zoomOut} ?disabled=${this.zoom.scale <= 1} @click=${() => this.zoomBy(1 / 1.5)}>${icons.zoomOut}</button>
         <button class="btn" part="button" aria-label=${l.zoomIn} title=${l.zoomIn} ?disabled=${this.zoom.scale >= this.maxZoom - 0.01} @click=${() => this.zoomBy(1.5)}>${icons.zoomIn}</button>` : nothing}
-      ${this.slideshow > 0 && this.list.length > 1 ? html`<button class="btn" part="button" aria-label=${this.playing ? l.pause : l.slideshow} title=${this.playing ? l.pause : l.slideshow}
+      ${this.slideshow > 0 && this.list.length > 1 ? html`<button class="btn" part="button slideshow" data-slideshow aria-label=${this.playing ? l.pause : l.slideshow} title=${this.playing ? l.pause : l.slideshow}
         aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay}>${this.playing ? icons.pause : icons.slideshow}</button>` : nothing}
       ${this.showLikeDislike ? html`
         <button class="btn" part="button like" aria-label=${l.like} title=${l.like} aria-pressed=${it.liked === true ? 'true' : 'false'} @click=${() => this.emitUpdate('like', { liked: it.liked === true ? null : true })}>${icons.like}</button>
@@ -625,7 +643,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
     const closeProgress = Math.min(1, this.dragY / Math.max(1, this.stageSize.height * 0.6));
     const prev = this.step(-1), next = this.step(1);
     const rtl = getComputedStyle(this).direction === 'rtl';
-    return html`<div class="frame" tabindex="-1" @keydown=${this.onKeyDown}>
+    return html`<div class="frame" tabindex="-1" @keydown=${this.onKeyDown} @focusin=${this.onFocusChange} @focusout=${this.onFocusChange}>
       <div class="backdrop" style=${closeProgress ? `opacity:${1 - closeProgress}` : ''}></div>
       <div class="top">
         <span class="counter" aria-hidden="true">${n > 1 ? `${this.index + 1} / ${n}` : ''}</span>

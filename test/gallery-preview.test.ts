@@ -371,10 +371,17 @@ describe('<gallery-preview> in <media-gallery>', () => {
     expect(dialog.matches(':modal')).to.equal(true);
     expect(dialog.getAttribute('aria-label')).to.equal('Image 3 of 5: Photo 3');
     expect(dialog.contains(deepActive())).to.equal(true);
-    for (let i = 0; i < 15; i++) {
+    // Tab moves through the dialog's controls (toolbar, previous, next, strip: one stop each).
+    // Not past the last one: from there a modal dialog may hand focus to the browser's own UI
+    // (Firefox does), which is the browser's business, not ours.
+    const seen = new Set<Element>();
+    for (let i = 0; i < 3; i++) {
       await sendKeys({ press: 'Tab' });
-      expect(dialog.contains(deepActive()) || deepActive() === document.body, `tab ${i} stays in the dialog`).to.equal(true);
+      const a = deepActive()!;
+      expect(dialog.contains(a), `tab ${i} stays in the dialog`).to.equal(true);
+      seen.add(a);
     }
+    expect(seen.size).to.equal(3);
     await key(p, 'ArrowRight');
     expect(q(p, '.sr[aria-live=polite]')!.textContent).to.equal('Image 4 of 5: Photo 4');
     expect(dialog.getAttribute('aria-label')).to.equal('Image 4 of 5: Photo 4');
@@ -478,9 +485,15 @@ describe('<gallery-preview> in <media-gallery>', () => {
     expect(p.index).to.equal(1);
     stage(p).dispatchEvent(new PointerEvent('pointerleave'));
     await waitUntil(() => p.index === 2, 'advanced after hover', { timeout: 3000 });
-    q<HTMLButtonElement>(p, 'button[aria-label="Pause"]')!.click();
+    // Keyboard focus on another control (here a strip thumbnail) pauses it too.
+    q<HTMLButtonElement>(p, '.strip [aria-current=true]')!.focus();
     await aTimeout(900);
     expect(p.index).to.equal(2);
+    q<HTMLButtonElement>(p, '[part~=slideshow]')!.focus();
+    await waitUntil(() => p.index === 3, 'advanced after focus left', { timeout: 3000 });
+    q<HTMLButtonElement>(p, 'button[aria-label="Pause"]')!.click();
+    await aTimeout(900);
+    expect(p.index).to.equal(3);
   });
 });
 
