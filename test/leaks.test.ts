@@ -21,8 +21,8 @@ describe('leaks', () => {
     }
     let observers = 0;
     const RO = window.ResizeObserver, IO = window.IntersectionObserver;
-    window.ResizeObserver = class extends RO { constructor(cb: ResizeObserverCallback) { super(cb); observers++; } disconnect() { observers--; super.disconnect(); } };
-    window.IntersectionObserver = class extends IO { constructor(cb: IntersectionObserverCallback, o?: IntersectionObserverInit) { super(cb, o); observers++; } disconnect() { observers--; super.disconnect(); } };
+    window.ResizeObserver = class extends RO { constructor(cb: ResizeObserverCallback) { super(cb); observers++; } override disconnect() { observers--; super.disconnect(); } };
+    window.IntersectionObserver = class extends IO { constructor(cb: IntersectionObserverCallback, o?: IntersectionObserverInit) { super(cb, o); observers++; } override disconnect() { observers--; super.disconnect(); } };
     try {
       for (let i = 0; i < 30; i++) {
         const el = await fixture<MediaGallery>(html`<media-gallery has-more .items=${['/examples/photos/Aqua.jpg', '/examples/photos/Dune.jpg']}></media-gallery>`);
