@@ -242,8 +242,9 @@ export class GalleryPreview extends LitElement implements GestureHost {
     if (changed.has('index')) {
       this.scrollStrip(changed.get('index') !== undefined);
       for (const v of this.renderRoot.querySelectorAll<HTMLVideoElement>('.slide:not(.current) video')) v.pause();
-      this.preloadNeighbours();
     }
+    // Neighbours only while something is shown: a closed modal preview fetches nothing.
+    if ((changed.has('index') || changed.has('open')) && (this.open || !this.modal)) this.preloadNeighbours();
   }
 
   private measure() {

@@ -134,7 +134,7 @@ export const previewStyles = [
       scroll-behavior: smooth;
     }
     .strip::-webkit-scrollbar { display: none; }
-    .strip-inner { position: relative; height: 100%; }
+    .strip-inner { position: relative; height: 100%; margin-inline: auto; }
     .strip .t {
       all: unset;
       position: absolute;

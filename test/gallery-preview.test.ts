@@ -434,6 +434,21 @@ describe('<gallery-preview> in <media-gallery>', () => {
     expect(q(p, '.slide.current img.ph')).to.equal(null);
   });
 
+  it('fetches no full-size image until the preview opens, then the current one and its neighbours', async () => {
+    const tag = `full${Date.now()}`;
+    const list = PHOTOS.slice(0, 5).map((n, i) => ({ src: `${photo(n)}?${tag}=${i}`, thumb: photo(n), caption: n }));
+    const fetched = () => new Set(performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.includes(tag)).map((u) => u.split('=').pop()));
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery .items=${list}></media-gallery></div>`);
+    const g = wrap.firstElementChild as MediaGallery;
+    await g.updateComplete;
+    await frames(3);
+    await aTimeout(300);
+    expect([...fetched()]).to.deep.equal([]);
+    g.open(2);
+    await waitUntil(() => ['1', '2', '3'].every((i) => fetched().has(i)), `current and neighbours fetched (${[...fetched()]})`, { timeout: 8000 });
+    expect(fetched().has('0') || fetched().has('4')).to.equal(false);
+  });
+
   it('renders the neighbours (preloaded) and pauses a video when leaving it', async () => {
     const list = [{ src: '/examples/video/ladybird-pan.webm', type: 'video' as const, caption: 'Ladybird' }, { src: photo('Aqua.jpg') }, { src: photo('Dune.jpg') }];
     const { p } = await modal(html`<media-gallery .items=${list}></media-gallery>`, 0);
