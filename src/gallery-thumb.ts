@@ -133,6 +133,8 @@ export class GalleryThumb extends LitElement {
       if (!sameMedia) {
         this.failed = false;
         this.loaded = false;
+        this.shownAt = performance.now();
+        this.removeAttribute('instant');
       }
     }
   }
@@ -146,7 +148,13 @@ export class GalleryThumb extends LitElement {
     return { ...defaultLabels, ...this.labels };
   }
 
+  /** When the current media was set: a load soon after (from cache) shows without a fade. */
+  private shownAt = 0;
+
   private onLoad = (e: Event) => {
+    // A fade only helps an image that arrives late; on a fast scroll through cached tiles,
+    // dozens of fading layers at once cost frames. `instant` turns the opacity transition off.
+    if (performance.now() - this.shownAt < 100) this.setAttribute('instant', '');
     this.loaded = true;
     const m = e.target as HTMLImageElement | HTMLVideoElement;
     const width = 'naturalWidth' in m ? m.naturalWidth : m.videoWidth;

@@ -335,6 +335,9 @@ export class MediaGallery extends LitElement {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     this.viewport.observe(grid, scroller?.classList.contains('bounded') ? scroller : null);
     if (changed.has('height') || changed.has('rows') || changed.has('columns')) this.viewport.measure(false);
+    // The grid was hidden (no items) when last measured: read its width now, so the first
+    // screen of tiles renders in this frame instead of a 12-tile guess and a second frame.
+    else if (!this.viewport.width && grid && this._items.length) this.viewport.measure(false);
     this.observeSentinel(scroller?.classList.contains('bounded') ? scroller : null);
     if (changed.has('preview') && this.history) this.syncHash(changed.get('preview') as boolean | undefined);
   }

@@ -48,6 +48,7 @@ export const thumbStyles = [
       transition: opacity var(--_dur) var(--_ease), transform 400ms var(--_ease);
     }
     :host(:not([loaded])) img.media, :host(:not([loaded])) video.media { opacity: 0; }
+    :host([instant]) img, :host([instant]) video { transition: transform 400ms var(--_ease); }
     .main:hover img.media { transform: scale(1.03); }
     .caption {
       position: absolute;

@@ -48,6 +48,29 @@ describe('virtualization', () => {
     expect(counts[2]).to.equal(counts[0]);
   });
 
+  it('renders the whole first screen in the update that sets items on an empty gallery', async () => {
+    const el = await mount(html`<media-gallery columns="8" gap="0"></media-gallery>`, 800);
+    el.items = make(1_000);
+    await el.updateComplete;
+    await el.updateComplete; // the follow-up update it asks for, still before any frame
+    // About 100 px cells on an 800 px tall viewport: 8 columns by 7+ rows, not a 12-tile guess.
+    const shown = tiles(el).filter((t) => t.getBoundingClientRect().top < innerHeight);
+    const cell = tiles(el)[0].getBoundingClientRect().height;
+    expect(shown.length).to.be.at.least(Math.floor((innerHeight - tiles(el)[0].getBoundingClientRect().top) / cell) * 8);
+  });
+
+  it('shows a cached thumbnail without a fade; a late one fades in', async () => {
+    const src = `/examples/photos/Dune.jpg?cached=${Date.now()}`;
+    const pre = new Image();
+    pre.src = src;
+    await pre.decode();
+    const el = await mount(html`<media-gallery columns="2" .items=${[{ src }]}></media-gallery>`);
+    const t = tiles(el)[0];
+    await waitUntil(() => t.loaded, 'loaded');
+    expect(t.hasAttribute('instant')).to.equal(true);
+    expect(getComputedStyle(t.shadowRoot!.querySelector('img.media')!).transitionProperty).to.not.contain('opacity');
+  });
+
   it('renders the rows at the scroll position of an inner scroller', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" gap="0" container="false" .items=${make(10_000)}></media-gallery>`, 800);
     const s = scroller(el);
