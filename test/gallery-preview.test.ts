@@ -6,6 +6,7 @@ import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryItem } from '../src/items.js';
+import { deepActive, frames, record } from './helpers.js';
 
 // Real photos (Aqua.jpg is 2560x1600), larger than the 800x480 viewer they are shown in.
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
@@ -15,15 +16,6 @@ const items = (count = PHOTOS.length): GalleryItem[] =>
 
 const q = <T extends Element = HTMLElement>(p: GalleryPreview, sel: string) => p.shadowRoot!.querySelector<T>(sel);
 const stage = (p: GalleryPreview) => q(p, '.stage')!;
-const frames = (n = 2) => new Promise<void>((r) => {
-  const tick = (k: number) => (k ? requestAnimationFrame(() => tick(k - 1)) : r());
-  tick(n);
-});
-function record(el: EventTarget, types: string[]) {
-  const log: Array<{ type: string; detail: any; event: Event }> = [];
-  for (const t of types) el.addEventListener(t, (e) => log.push({ type: t, detail: (e as CustomEvent).detail, event: e }));
-  return log;
-}
 /** Waits for the preview's transitions (zoom, pan, swipe snap-back) to finish: no running animation and the image still for two frames. */
 async function still(p: GalleryPreview) {
   await p.updateComplete;
@@ -36,11 +28,6 @@ async function still(p: GalleryPreview) {
     if (now === last) return;
     last = now;
   }
-}
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 }
 
 /** A standalone viewer, 800 px wide, waited on until the current large image has decoded. */

@@ -5,6 +5,7 @@ import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/items.js';
+import { deepActive, record, settle } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg'];
 const photo = (n: string) => `/examples/photos/${n}`;
@@ -16,27 +17,11 @@ const thumbAt = (el: MediaGallery, i: number) => thumbs(el).find((t) => t.index 
 const preview = (el: MediaGallery) => el.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
 const pq = <T extends Element = HTMLElement>(el: MediaGallery, sel: string) => preview(el).shadowRoot!.querySelector<T>(sel);
 const mainButton = (t: GalleryThumb) => t.shadowRoot!.querySelector<HTMLButtonElement>('.main')!;
-/** The element that has focus, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-async function settle(el: MediaGallery) {
-  await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  await el.updateComplete;
-}
 async function mount(tpl: unknown, width = 800) {
   const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
   const el = wrap.firstElementChild as MediaGallery;
   await settle(el);
   return el;
-}
-function record(el: EventTarget, types: string[]) {
-  const log: Array<{ type: string; detail: any }> = [];
-  for (const t of types) el.addEventListener(t, (e) => log.push({ type: t, detail: (e as CustomEvent).detail }));
-  return log;
 }
 
 describe('<media-gallery> rendering', () => {

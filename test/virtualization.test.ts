@@ -4,6 +4,7 @@ import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryItem } from '../src/items.js';
+import { deepActive, settle } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
 const make = (n: number, from = 0): GalleryItem[] =>
@@ -15,17 +16,6 @@ const make = (n: number, from = 0): GalleryItem[] =>
 const tiles = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
 const indices = (el: MediaGallery) => tiles(el).map((t) => t.index).sort((a, b) => a - b);
 const scroller = (el: MediaGallery) => el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
-const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-async function settle(el: MediaGallery) {
-  await el.updateComplete;
-  await frames();
-  await el.updateComplete;
-}
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 async function mount(tpl: unknown, width = 900) {
   const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
   const el = wrap.firstElementChild as MediaGallery;
