@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { altOf, normalizeItems, type GalleryItem } from './items.js';
-import { fire } from './events.js';
+import { altOf, type GalleryItem } from './model/items.js';
+import { GalleryStore } from './model/store.js';
+import { emit } from './events/gallery-events.js';
+import { sendRequest, type RequestAction, type RequestData, type GalleryRequest } from './events/requests.js';
 import { icons } from './icons.js';
-import { defaultLabels, fmt, type GalleryLabels } from './labels.js';
+import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
 import { placeholderUrl } from './placeholder.js';
 import { downloadItem, shareItem } from './actions.js';
 import { GestureController, type GestureHost } from './controllers/gestures.js';
@@ -71,6 +73,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
     playing: { state: true },
     toast: { state: true },
     stageSize: { state: true },
+    store: { attribute: false },
   };
 
   /** Items to show (any input form of the contract); alternatively `src` and `caption`. */
@@ -106,10 +109,19 @@ export class GalleryPreview extends LitElement implements GestureHost {
   declare playing: boolean;
   declare toast: string;
   declare stageSize: Size;
-  /** Set by `<media-gallery>`: where a tile is on screen, for the open/close animation. */
-  originRect: ((index: number) => DOMRect | null) | null = null;
-  /** Set by `<media-gallery>`, which then owns the item state and re-fires the events. */
-  inGallery = false;
+  /**
+   * Set by a host (`<media-gallery>`): its item store. The preview then shows `store.items` as
+   * they are (no normalising) and sends private requests instead of public events.
+   * @internal
+   */
+  declare store: GalleryStore | null;
+  /**
+   * Set by a host: where tile `index` is on screen, for the open/close animation.
+   * @internal
+   */
+  tileRect: ((index: number) => DOMRect | null) | null = null;
+  /** Standalone: the items built from `items` or `src` + `caption`, rebuilt when those change. */
+  private own = new GalleryStore();
 
   private gestures = new GestureController(this);
   private fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this.dialog : this));
@@ -124,7 +136,6 @@ export class GalleryPreview extends LitElement implements GestureHost {
   private focusHeld = false;
   private toastTimer = 0;
   private animating = false;
-  private normalized: { input: unknown; list: GalleryItem[] } = { input: null, list: [] };
 
   constructor() {
     super();
@@ -153,13 +164,12 @@ export class GalleryPreview extends LitElement implements GestureHost {
     this.playing = false;
     this.toast = '';
     this.stageSize = { width: 0, height: 0 };
+    this.store = null;
   }
 
-  /** The normalised items shown (from `items`, else from `src`). */
-  get list(): GalleryItem[] {
-    const input = this.items?.length ? this.items : this.src ? [{ src: this.src, caption: this.caption || undefined }] : [];
-    if (this.normalized.input !== input) this.normalized = { input, list: normalizeItems(input).items };
-    return this.normalized.list;
+  /** The items shown: the host's store, else the preview's own. */
+  get list(): readonly GalleryItem[] {
+    return (this.store ?? this.own).items;
   }
 
   get current(): GalleryItem | undefined {
@@ -203,6 +213,10 @@ export class GalleryPreview extends LitElement implements GestureHost {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.store && (!this.hasUpdated || changed.has('items') || changed.has('src') || changed.has('caption') || changed.has('store'))) {
+      this.own.set(this.items?.length ? this.items : this.src ? [{ src: this.src, caption: this.caption || undefined }] : []);
+      this.failed.clear();
+    }
     const n = this.list.length;
     if (n && (this.index < 0 || this.index >= n || !Number.isInteger(this.index))) this.index = Math.min(n - 1, Math.max(0, Math.floor(this.index) || 0));
     if (changed.has('index')) {
@@ -269,11 +283,20 @@ export class GalleryPreview extends LitElement implements GestureHost {
     return this.loop && n > 1 ? (j + n) % n : -1;
   }
 
-  /** Moves to item `index` as a user action: fires `select` (cancelable). */
+  /**
+   * Sends a private request to the host. @returns `null` when nobody hosts the preview (it
+   * then acts as its own host), else the answered request.
+   */
+  private ask<A extends RequestAction>(action: A, index: number, item: GalleryItem, data: RequestData[A]): GalleryRequest<A> | null {
+    const r = sendRequest(this, action, index, item, data);
+    return r.handled ? r : null;
+  }
+
+  /** Moves to item `index` as a user action: the host's `select` (cancelable). */
   goTo(index: number): void {
     const item = this.list[index];
     if (!item || index === this.index) return;
-    if (fire(this, 'select', { index, item, selected: true })) this.index = index;
+    if (!this.ask('go', index, item, {}) && emit(this, 'select', { index, item, selected: true })) this.index = index;
   }
 
   /** Previous (`-1`) or next (`1`) item, as a user action. */
@@ -287,7 +310,14 @@ export class GalleryPreview extends LitElement implements GestureHost {
     if (!this.modal || !this.open || this.animating) return;
     await this.animateClose();
     this.dragY = 0;
-    fire(this, 'preview-close', { index: this.index });
+    this.closed();
+  }
+
+  /** The user closed the modal: the host closes it, or, standalone, the preview does. */
+  private closed() {
+    const item = this.list[this.index];
+    if (item && this.ask('close', this.index, item, {})) return;
+    emit(this, 'preview-close', { index: this.index });
     this.open = false;
   }
 
@@ -339,8 +369,9 @@ export class GalleryPreview extends LitElement implements GestureHost {
   private onDialogClose = () => {
     // Closed by the browser (a close request we did not intercept): still a user action.
     if (!this.open) return;
-    fire(this, 'preview-close', { index: this.index });
-    this.open = false;
+    this.closed();
+    // The dialog is closed already; a host re-opens it if it keeps `open`.
+    if (this.open) this.requestUpdate();
   };
 
   private onCancel = (e: Event) => {
@@ -410,11 +441,11 @@ export class GalleryPreview extends LitElement implements GestureHost {
     else done();
   }
 
-  private onMediaError(it: GalleryItem) {
+  private onMediaError(it: GalleryItem, index: number) {
     if (this.failed.has(it.src)) return;
     this.failed.add(it.src);
     this.requestUpdate();
-    fire(this, 'item-error', { index: this.list.indexOf(it), item: it, reason: 'load' });
+    if (!this.ask('media-error', index, it, {})) emit(this, 'item-error', { index, item: it, reason: 'load' });
   }
 
   private preloadNeighbours() {
@@ -441,27 +472,47 @@ export class GalleryPreview extends LitElement implements GestureHost {
 
   // ---- toolbar actions ------------------------------------------------------------
 
-  private emitUpdate(type: 'like' | 'favorite', patch: Partial<GalleryItem>) {
-    const item = this.current;
-    if (!item) return;
-    const next = { ...item, ...patch };
-    const detail = type === 'like' ? { index: this.index, item: next, liked: next.liked ?? null } : { index: this.index, item: next, favorite: !!next.favorite };
-    if (fire(this, type, detail as never) && !this.inGallery) {
-      const list = this.list.slice();
-      list[this.index] = next;
-      this.items = list;
-    }
+  private like(liked: boolean | null) {
+    const item = this.current, index = this.index;
+    if (!item || this.ask('like', index, item, { liked })) return;
+    const next = { ...item, liked };
+    if (emit(this, 'like', { index, item: next, liked })) this.replaceOwn(index, next);
+  }
+
+  private favorite(favorite: boolean) {
+    const item = this.current, index = this.index;
+    if (!item || this.ask('favorite', index, item, { favorite })) return;
+    const next = { ...item, favorite };
+    if (emit(this, 'favorite', { index, item: next, favorite })) this.replaceOwn(index, next);
+  }
+
+  /** Standalone: applies an accepted like/favorite to the preview's own items. */
+  private replaceOwn(index: number, item: GalleryItem) {
+    this.own.replace(index, item);
+    this.requestUpdate();
+  }
+
+  /** Edit and action: the host's event, or the preview's own when standalone. */
+  private notify(type: 'edit' | 'action') {
+    const item = this.current, index = this.index;
+    if (item && !this.ask(type, index, item, {})) emit(this, type, { index, item });
+  }
+
+  /** Download and share ask leave first (the host's event, or our own); a cancel leaves it to the page. */
+  private allowed(type: 'download' | 'share', item: GalleryItem): boolean {
+    const r = this.ask(type, this.index, item, {});
+    return r ? r.accepted : emit(this, type, { index: this.index, item });
   }
 
   private async onDownload() {
     const item = this.current;
-    if (!item || !fire(this, 'download', { index: this.index, item })) return;
+    if (!item || !this.allowed('download', item)) return;
     await downloadItem(item);
   }
 
   private async onShare() {
     const item = this.current;
-    if (!item || !fire(this, 'share', { index: this.index, item })) return;
+    if (!item || !this.allowed('share', item)) return;
     const r = await shareItem(item);
     if (r === 'copied') this.showToast(this.l.shareCopied);
   }
@@ -476,7 +527,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
 
   /** Transform that maps the fitted image onto the tile's rectangle. */
   private originTransform(): string | null {
-    const r = this.originRect?.(this.index);
+    const r = this.tileRect?.(this.index);
     const stage = this.renderRoot.querySelector('.stage')?.getBoundingClientRect();
     const fit = this.fitSize;
     if (!r || !stage || !fit.width || !r.width) return null;
@@ -539,7 +590,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
     }
   };
 
-  private renderStrip(list: GalleryItem[]) {
+  private renderStrip(list: readonly GalleryItem[]) {
     if (list.length < 2) return nothing;
     const size = this.stripSize(), pitch = size + STRIP_GAP;
     const width = this.stripWidth || 800;
@@ -587,14 +638,14 @@ export class GalleryPreview extends LitElement implements GestureHost {
     } else if (it.type === 'video') {
       media = html`<video class="media ${sized ? 'sized' : ''}" part="image" style=${box + 'transform:translate(-50%,-50%)'} src=${it.src} poster=${it.poster ?? nothing}
         controls playsinline preload="metadata" aria-label=${alt || this.l.video}
-        @loadedmetadata=${(e: Event) => this.onMediaLoad(e, it)} @error=${() => this.onMediaError(it)}></video>`;
+        @loadedmetadata=${(e: Event) => this.onMediaLoad(e, it)} @error=${() => this.onMediaError(it, i)}></video>`;
     } else {
       media = html`
         ${phUrl && !isReady ? html`<img class="media ph ${sized ? 'sized' : ''}" style=${box + tf} src=${phUrl} alt="" aria-hidden="true" draggable="false" />` : nothing}
         <img class="media large ${sized ? 'sized' : ''} ${isReady ? 'ready' : ''}" part="image" style=${box + tf} src=${it.src}
           srcset=${it.srcset ?? nothing} sizes=${it.srcset ? (current ? this.sizesFor() : `${Math.ceil(fit.width) || 1000}px`) : nothing}
           alt=${alt} draggable="false" decoding="async" fetchpriority=${current ? 'high' : 'low'}
-          @load=${(e: Event) => this.onMediaLoad(e, it)} @error=${() => this.onMediaError(it)} />`;
+          @load=${(e: Event) => this.onMediaLoad(e, it)} @error=${() => this.onMediaError(it, i)} />`;
     }
     const offset = `transform:translateX(calc(${k * 100}% + ${k * 16}px))`;
     return html`<div class="slide ${current ? 'current' : ''}" style=${offset} ?inert=${!current} aria-hidden=${current ? 'false' : 'true'} data-index=${i}>
@@ -604,7 +655,6 @@ export class GalleryPreview extends LitElement implements GestureHost {
 
   private renderToolbar(it: GalleryItem) {
     const l = this.l;
-    const i = { index: this.index, item: it };
     const isImage = it.type !== 'video';
     const fs = this.fullscreen.active;
     return html`<gallery-toolbar part="toolbar" exportparts="button" label=${l.preview}>
@@ -614,11 +664,11 @@ export class GalleryPreview extends LitElement implements GestureHost {
       ${this.slideshow > 0 && this.list.length > 1 ? html`<button class="btn" part="button slideshow" data-slideshow aria-label=${this.playing ? l.pause : l.slideshow} title=${this.playing ? l.pause : l.slideshow}
         aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay}>${this.playing ? icons.pause : icons.slideshow}</button>` : nothing}
       ${this.showLikeDislike ? html`
-        <button class="btn" part="button like" aria-label=${l.like} title=${l.like} aria-pressed=${it.liked === true ? 'true' : 'false'} @click=${() => this.emitUpdate('like', { liked: it.liked === true ? null : true })}>${icons.like}</button>
-        <button class="btn" part="button dislike" aria-label=${l.dislike} title=${l.dislike} aria-pressed=${it.liked === false ? 'true' : 'false'} @click=${() => this.emitUpdate('like', { liked: it.liked === false ? null : false })}>${icons.dislike}</button>` : nothing}
-      ${this.showFavoriteButton ? html`<button class="btn" part="button favorite" aria-label=${l.favorite} title=${l.favorite} aria-pressed=${it.favorite ? 'true' : 'false'} @click=${() => this.emitUpdate('favorite', { favorite: !it.favorite })}>${icons.star}</button>` : nothing}
-      ${this.showEditButton ? html`<button class="btn" part="button edit" aria-label=${l.edit} title=${l.edit} @click=${() => fire(this, 'edit', i)}>${icons.edit}</button>` : nothing}
-      ${this.actionLabel ? html`<button class="btn" part="button action" @click=${() => fire(this, 'action', i)}>${this.actionLabel}</button>` : nothing}
+        <button class="btn" part="button like" aria-label=${l.like} title=${l.like} aria-pressed=${it.liked === true ? 'true' : 'false'} @click=${() => this.like(it.liked === true ? null : true)}>${icons.like}</button>
+        <button class="btn" part="button dislike" aria-label=${l.dislike} title=${l.dislike} aria-pressed=${it.liked === false ? 'true' : 'false'} @click=${() => this.like(it.liked === false ? null : false)}>${icons.dislike}</button>` : nothing}
+      ${this.showFavoriteButton ? html`<button class="btn" part="button favorite" aria-label=${l.favorite} title=${l.favorite} aria-pressed=${it.favorite ? 'true' : 'false'} @click=${() => this.favorite(!it.favorite)}>${icons.star}</button>` : nothing}
+      ${this.showEditButton ? html`<button class="btn" part="button edit" aria-label=${l.edit} title=${l.edit} @click=${() => this.notify('edit')}>${icons.edit}</button>` : nothing}
+      ${this.actionLabel ? html`<button class="btn" part="button action" @click=${() => this.notify('action')}>${this.actionLabel}</button>` : nothing}
       ${this.showDownloadButton ? html`<button class="btn" part="button download" aria-label=${l.download} title=${l.download} @click=${this.onDownload}>${icons.download}</button>` : nothing}
       ${this.showShareButton ? html`<button class="btn" part="button share" aria-label=${l.share} title=${l.share} @click=${this.onShare}>${icons.share}</button>` : nothing}
       ${this.showFullscreenButton ? html`<button class="btn" part="button fullscreen" aria-label=${fs ? l.exitFullscreen : l.fullscreen} title=${fs ? l.exitFullscreen : l.fullscreen}

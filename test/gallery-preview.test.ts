@@ -1,11 +1,10 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import '../elements/media-gallery.js';
 import '../elements/gallery-preview.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
-import type { GalleryItem } from '../src/items.js';
+import type { GalleryItem } from '../src/model/items.js';
 import { deepActive, frames, record } from './helpers.js';
 
 // Real photos (Aqua.jpg is 2560x1600), larger than the 800x480 viewer they are shown in.
@@ -41,7 +40,11 @@ async function viewer(tpl: unknown): Promise<GalleryPreview> {
   return p;
 }
 
+/** The host is imported on demand: the standalone tests run even while it does not load. */
+const host = () => import('../elements/media-gallery.js');
+
 async function modal(tpl: unknown, index = 0) {
+  await host();
   const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px">${tpl}</div>`);
   const g = wrap.firstElementChild as MediaGallery;
   await g.updateComplete;
@@ -349,6 +352,7 @@ describe('<gallery-preview> swipe', () => {
 });
 
 describe('<gallery-preview> in <media-gallery>', () => {
+  before(host);
   before(() => setViewport({ width: 1200, height: 800 }));
 
   it('traps focus in the dialog, names it "Image n of N: caption", and announces changes politely', async () => {
@@ -536,6 +540,7 @@ describe('<gallery-preview> fullscreen', () => {
 });
 
 describe('<media-gallery history> deep links', () => {
+  before(host);
   const clean = () => history.replaceState(null, '', location.pathname + location.search);
   beforeEach(clean);
   afterEach(clean);
