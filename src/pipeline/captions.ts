@@ -122,23 +122,25 @@ export function sidecarNames(rel: string): { txt: string; json: string[] } {
 }
 
 /**
- * Reads the sidecars of one input. `present` tells which relative paths exist (from the
- * walk), so absent sidecars cost no file system call.
+ * Reads the sidecars of one input. `present` maps the relative path of every file found
+ * by the walk to the absolute path to read (for a symlink, its checked real path), so
+ * absent sidecars cost no file system call and a sidecar the walk left out (a symlink out
+ * of the input folder) is never read.
  *
  * JSON sidecars must be objects; `caption` and `alt` must be strings (other keys are
  * ignored). A malformed sidecar is reported in `warnings` and ignored, never fatal.
  *
- * @param root absolute input folder
  * @param rel relative path of the media file
- * @param present relative paths of every file in the walk
+ * @param present relative path → absolute path of every file in the walk
  */
-export async function readSidecars(root: string, rel: string, present: Set<string>): Promise<SidecarResult> {
+export async function readSidecars(rel: string, present: ReadonlyMap<string, string>): Promise<SidecarResult> {
   const names = sidecarNames(rel);
   const result: SidecarResult = { warnings: [] };
   for (const json of names.json) {
-    if (!present.has(json)) continue;
+    const file = present.get(json);
+    if (file === undefined) continue;
     try {
-      const raw = await readFile(path.join(root, ...json.split('/')), 'utf8');
+      const raw = await readFile(file, 'utf8');
       const data: unknown = JSON.parse(raw.replace(/^\uFEFF/, ''));
       if (!data || typeof data !== 'object' || Array.isArray(data)) {
         result.warnings.push(`sidecar ${json}: expected a JSON object`);
@@ -154,9 +156,10 @@ export async function readSidecars(root: string, rel: string, present: Set<strin
       result.warnings.push(`sidecar ${json}: ${(err as Error).message}`);
     }
   }
-  if (present.has(names.txt)) {
+  const txt = present.get(names.txt);
+  if (txt !== undefined) {
     try {
-      const raw = (await readFile(path.join(root, ...names.txt.split('/')), 'utf8')).replace(/^\uFEFF/, '').trim();
+      const raw = (await readFile(txt, 'utf8')).replace(/^\uFEFF/, '').trim();
       // The .txt sidecar is the caption proper: it wins over a JSON caption.
       if (raw) result.caption = raw;
     } catch (err) {

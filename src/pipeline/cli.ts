@@ -4,7 +4,8 @@
  *
  * Exit codes: 0 success (bad files are reported but do not fail the run), 1 bad files
  * with `--strict`, 2 usage errors or a run that could not start (missing input, output
- * inside input, port in use).
+ * inside input, output folder locked by another run, port in use). Interrupted by
+ * SIGINT/SIGTERM, it removes its lock and temporary files and dies of the signal (130/143).
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
@@ -45,6 +46,7 @@ function displayPath(p: string): string {
 interface PrepareFlags {
   out: string;
   recursive?: boolean;
+  followSymlinks?: boolean;
   format: PrepareOptions['format'];
   widths: number[];
   maxEdge: number;
@@ -56,6 +58,7 @@ interface PrepareFlags {
   force?: boolean;
   allowInside?: boolean;
   ffmpeg: string | boolean;
+  ffmpegTimeout: number;
   json?: boolean;
   strict?: boolean;
   serve?: boolean;
@@ -110,6 +113,7 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
     input,
     out: flags.out,
     recursive: Boolean(flags.recursive),
+    followSymlinks: Boolean(flags.followSymlinks),
     format: flags.format,
     widths: flags.widths,
     maxEdge: flags.maxEdge,
@@ -119,6 +123,7 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
     force: Boolean(flags.force),
     allowInside: Boolean(flags.allowInside),
     ffmpeg: flags.ffmpeg === false ? false : flags.ffmpeg === true ? 'ffmpeg' : flags.ffmpeg,
+    ffmpegTimeoutMs: flags.ffmpegTimeout * 1000,
     onStart,
     onProgress,
   };
@@ -141,7 +146,7 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
     process.stdout.write(`${JSON.stringify({ ...summaryJson(result), ok: !failed })}\n`);
   } else {
     const err = process.stderr;
-    for (const e of result.errors) err.write(`error: ${safe(e.path)}: ${safe(e.reason)}\n`);
+    for (const e of result.errors) err.write(`error: ${safe(e.path)}: ${safe(e.reason)}${e.transient ? ' (not cached: retried next run)' : ''}\n`);
     for (const w of result.warnings) err.write(`warning: ${safe(w.path)}: ${safe(w.reason)}\n`);
     if (tty) for (const s of result.skipped) err.write(`skipped: ${safe(s.path)}: ${s.reason}\n`);
     const n = result.manifest.items.length;
@@ -197,6 +202,7 @@ function program(): Command {
     .argument('<input>', 'folder of photos and videos')
     .requiredOption('-o, --out <dir>', 'output folder (not inside <input>)')
     .option('-r, --recursive', 'include sub-folders')
+    .option('--follow-symlinks', 'also follow symlinked files whose target is outside <input>')
     .addOption(new Option('-f, --format <format>', 'thumbnail and web copy format').choices(['webp', 'avif', 'jpeg', 'png']).default(DEFAULTS.format))
     .option('-w, --widths <list>', 'thumbnail widths in px, comma-separated (never upscaled)', widthList, DEFAULTS.widths)
     .option('--max-edge <px>', 'longest edge of the full-size web copy', int('max-edge', 16), DEFAULTS.maxEdge)
@@ -204,11 +210,12 @@ function program(): Command {
     .addOption(new Option('-p, --placeholder <kind>', 'placeholder kind').choices(['thumbhash', 'lqip', 'none']).default(DEFAULTS.placeholder))
     .addOption(new Option('-s, --sort <order>', 'manifest order').choices(['name', 'date']).default(DEFAULTS.sort))
     .option('--sizes <sizes>', 'sizes attribute stored with each srcset', DEFAULTS.sizes)
-    .option('-c, --concurrency <n>', 'files processed at once (default: CPU count)', int('concurrency', 1))
+    .option('-c, --concurrency <n>', 'files processed at once (default: CPU count; libvips threads per file = cores / n)', int('concurrency', 1))
     .option('--force', 'ignore the cache and process every file again')
     .option('--allow-inside', 'allow the output folder inside the input folder')
     .option('--ffmpeg <path>', 'ffmpeg binary for video posters', 'ffmpeg')
     .option('--no-ffmpeg', 'do not make video posters')
+    .option('--ffmpeg-timeout <s>', 'seconds one ffmpeg call may take', int('ffmpeg-timeout', 1), 60)
     .option('--json', 'print one JSON summary on stdout instead of progress and text')
     .option('--strict', 'exit with code 1 when any file could not be processed')
     .option('--serve', 'serve the output folder after preparing it')

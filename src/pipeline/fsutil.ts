@@ -1,23 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-
-/**
- * Writes `data` to `file` atomically: a temporary file in the same folder, then
- * `rename`, so readers see the old or the new content, never a partial file.
- *
- * @throws on I/O errors (the temporary file is removed)
- */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
 
 /** True when `child` is `parent` or lies inside it (both absolute, normalised). */
 export function isInside(child: string, parent: string): boolean {

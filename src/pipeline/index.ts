@@ -4,116 +4,32 @@
  *
  * Node-only (sharp, child processes); the browser bundle never imports this module.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { access, mkdir, realpath, rm, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CACHE_VERSION, loadCache, saveCache, type CacheEntry } from './cache.js';
+import sharp from 'sharp';
+import { OutputSet, removeTempsSync, sweepTemps, writeFileAtomic } from './atomic.js';
+import { loadCache, outputsIntact, saveCache, saveCacheSync, stampOutputs, type CacheEntry, type CacheFile } from './cache.js';
 import { cleanText, readSidecars, sidecarNames } from './captions.js';
-import { MediaError, PrepareError } from './errors.js';
-import { isInside, pruneEmptyDirs, toUrl, writeFileAtomic } from './fsutil.js';
-import { renderImage, renderSvg, renderVideo, type MediaRecord, type RenderSettings } from './media.js';
-import { detectFfmpeg, type FfmpegStatus } from './video.js';
+import { classify, MediaError, PrepareError } from './errors.js';
+import { isInside, pruneEmptyDirs } from './fsutil.js';
+import { onInterrupt } from './interrupt.js';
+import { acquireLock, LOCK_FILE } from './lock.js';
+import { toItem } from './manifest.js';
+import { renderImage, type MediaRecord } from './media.js';
+import { packageVersion as packageVersionOf, realpathLoose, renderSettings, settingsFingerprint, threadsPerFile, validate } from './options.js';
+import { renderSvg } from './svg.js';
+import { detectFfmpeg, renderVideo, type FfmpegStatus } from './video.js';
 import { naturalCompare, walk, type WalkEntry } from './walk.js';
-import type {
-  FileProblem,
-  Manifest,
-  ManifestItem,
-  OutputFormat,
-  PlaceholderKind,
-  PrepareOptions,
-  PrepareResult,
-  SortOrder,
-} from './types.js';
+import type { FileProblem, Manifest, ManifestItem, PrepareOptions, PrepareResult } from './types.js';
 
 export type * from './types.js';
-export { MediaError, PrepareError } from './errors.js';
+export { MediaError, PrepareError, TransientError } from './errors.js';
 export { serve, type ServeOptions, type ServeHandle } from './serve.js';
+export { DEFAULTS, packageVersion } from './options.js';
+export { LOCK_FILE } from './lock.js';
 
 /** Name of the manifest written in the output folder. */
 export const MANIFEST_FILE = 'gallery.json';
-
-/** Default option values of {@link prepare}. */
-export const DEFAULTS = {
-  format: 'webp' as OutputFormat,
-  widths: [320, 640, 1280],
-  maxEdge: 2560,
-  placeholder: 'thumbhash' as PlaceholderKind,
-  sort: 'name' as SortOrder,
-  sizes: '(min-width: 768px) 33vw, 50vw',
-};
-
-const FORMATS: readonly OutputFormat[] = ['webp', 'avif', 'jpeg', 'png'];
-const PLACEHOLDERS: readonly PlaceholderKind[] = ['thumbhash', 'lqip', 'none'];
-const SORTS: readonly SortOrder[] = ['name', 'date'];
-
-let cachedVersion: string | undefined;
-/** The package version, read from the package.json above this module (`0.0.0` if not found). */
-export function packageVersion(): string {
-  if (cachedVersion) return cachedVersion;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = path.join(dir, 'package.json');
-    if (existsSync(p)) {
-      try {
-        const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === 'media-gallery' && pkg.version) return (cachedVersion = pkg.version);
-      } catch {
-        // keep looking
-      }
-    }
-    dir = path.dirname(dir);
-  }
-  return (cachedVersion = '0.0.0');
-}
-
-function validate(o: PrepareOptions): Required<Pick<PrepareOptions, 'format' | 'widths' | 'maxEdge' | 'placeholder' | 'sort' | 'sizes' | 'concurrency'>> {
-  const format = o.format ?? DEFAULTS.format;
-  if (!FORMATS.includes(format)) throw new PrepareError(`format must be one of ${FORMATS.join(', ')} (got ${String(format)})`, 'EOPTION');
-  const placeholder = o.placeholder ?? DEFAULTS.placeholder;
-  if (!PLACEHOLDERS.includes(placeholder)) throw new PrepareError(`placeholder must be one of ${PLACEHOLDERS.join(', ')}`, 'EOPTION');
-  const sort = o.sort ?? DEFAULTS.sort;
-  if (!SORTS.includes(sort)) throw new PrepareError(`sort must be one of ${SORTS.join(', ')}`, 'EOPTION');
-  const widths = [...new Set(o.widths ?? DEFAULTS.widths)].sort((a, b) => a - b);
-  if (!widths.every((w) => Number.isInteger(w) && w > 0 && w <= 16384)) throw new PrepareError('widths must be integers between 1 and 16384', 'EOPTION');
-  const maxEdge = o.maxEdge ?? DEFAULTS.maxEdge;
-  if (!Number.isInteger(maxEdge) || maxEdge < 16 || maxEdge > 16384) throw new PrepareError('maxEdge must be an integer between 16 and 16384', 'EOPTION');
-  if (o.quality !== undefined && (!Number.isInteger(o.quality) || o.quality < 1 || o.quality > 100)) throw new PrepareError('quality must be an integer between 1 and 100', 'EOPTION');
-  const concurrency = o.concurrency ?? availableParallelism();
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new PrepareError('concurrency must be a positive integer', 'EOPTION');
-  return { format, widths, maxEdge, placeholder, sort, sizes: o.sizes ?? DEFAULTS.sizes, concurrency };
-}
-
-/** Resolves a path that may not exist yet through the real path of its nearest existing ancestor. */
-async function realpathLoose(p: string): Promise<string> {
-  const rest: string[] = [];
-  let cur = path.resolve(p);
-  for (;;) {
-    try {
-      return path.join(await realpath(cur), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(cur);
-      if (parent === cur) return path.resolve(p);
-      rest.push(path.basename(cur));
-      cur = parent;
-    }
-  }
-}
-
-function stableId(rel: string): string {
-  return createHash('sha256').update(rel).digest('base64url').slice(0, 16);
-}
-
-async function outputsExist(outDir: string, files: string[]): Promise<boolean> {
-  try {
-    await Promise.all(files.map((f) => access(path.join(outDir, f))));
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Prepares a folder of media for `<media-gallery>`.
@@ -122,20 +38,30 @@ async function outputsExist(outDir: string, files: string[]): Promise<boolean> {
  * (EXIF orientation applied, 8-bit sRGB, web copy with long edge ≤ `maxEdge`, thumbnails
  * at `widths` never upscaled, in `format`), copies SVGs and videos (videos get a poster
  * when ffmpeg runs), reads captions from sidecars or embedded metadata, and writes
- * `<out>/gallery.json` atomically: `{version: 1, generator, items: ManifestItem[]}` with
- * URLs relative to it. Outputs live under `<out>/media/`.
+ * `<out>/gallery.json`: `{version: 1, generator, items: ManifestItem[]}` with URLs
+ * relative to it. Outputs live under `<out>/media/`. Every file is written to a temporary
+ * file and renamed into place, so an interrupted run never leaves a partial file.
  *
- * Incremental: `<out>/.media-gallery-cache.json` remembers each input's size, mtime and
- * render settings; unchanged inputs cost no image work, changed ones are re-rendered,
- * removed ones leave the manifest and their outputs are deleted. Inputs are only read.
+ * Safety: symlinks whose real path is outside `input` are not followed (reported in
+ * `warnings`) unless `followSymlinks`; FIFOs, sockets and devices are never opened
+ * (reported too). Only one run at a time per output folder: `<out>/.media-gallery.lock`
+ * is held for the run and removed on return, on error, and on SIGINT/SIGTERM.
  *
- * Bad files (empty, truncated, corrupt, not an image) land in `errors` with a reason and
- * never stop the run; unsupported file types land in `skipped`.
+ * Incremental: `<out>/.media-gallery-cache.json` remembers each input's size, mtime, the
+ * settings fingerprint and each output's size and mtime; unchanged inputs whose outputs
+ * are intact cost no image work, anything else is rendered again, removed inputs leave
+ * the manifest and their outputs are deleted. Inputs are only read.
+ *
+ * Bad files (empty, truncated, corrupt, not an image, over the pixel limit) land in
+ * `errors` and are cached; failures that say nothing about the file (an output that cannot
+ * be written, ffmpeg timing out) land in `errors` with `transient: true` and are retried
+ * next run. Neither stops the run. Unsupported file types land in `skipped`.
  *
  * @returns counts, problems and the manifest (see {@link PrepareResult})
  * @throws PrepareError when the input folder is missing (`ENOINPUT`), the output folder
- *   is inside the input folder without `allowInside` (`EINSIDE`), or an option is
- *   invalid (`EOPTION`); other I/O errors on the output folder are rethrown.
+ *   is inside the input folder without `allowInside` (`EINSIDE`), an option is invalid
+ *   (`EOPTION`), or another run holds the output folder's lock (`ELOCKED`); I/O errors
+ *   on the output folder itself (creating it, writing gallery.json) are rethrown.
  */
 export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   const started = performance.now();
@@ -157,20 +83,48 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     throw new PrepareError(`input folder ${options.input} is inside the output folder ${options.out}`, 'EINSIDE');
   }
   await mkdir(out, { recursive: true });
+  const lock = await acquireLock(out);
+  let cache: CacheFile | undefined;
+  // Ctrl-C: keep the work done so far, leave no temporary files, free the folder.
+  const unregister = onInterrupt(() => {
+    if (cache) saveCacheSync(out, cache);
+    removeTempsSync();
+    lock.releaseSync();
+  });
+  const threadsBefore = sharp.concurrency();
+  try {
+    // A stale lock means the last run died without cleaning up (killed): sweep its temporaries.
+    if (lock.note) await sweepTemps(out);
+    cache = await loadCache(out);
+    const result = await run(options, o, input, out, cache, started);
+    if (lock.note) result.warnings.unshift({ path: LOCK_FILE, reason: lock.note });
+    return result;
+  } finally {
+    sharp.concurrency(threadsBefore);
+    unregister();
+    await lock.release();
+  }
+}
 
-  const settings: RenderSettings = { format: o.format, widths: o.widths, maxEdge: o.maxEdge, placeholder: o.placeholder };
-  if (options.quality !== undefined) settings.quality = options.quality;
-  const settingsKey = createHash('sha256')
-    .update(JSON.stringify({ v: CACHE_VERSION, ...settings }))
-    .digest('hex')
-    .slice(0, 16);
-
-  const cache = await loadCache(out);
-  const unreadable: FileProblem[] = [];
-  const files = await walk(input, options.recursive ?? false, [out], (rel, err) =>
-    unreadable.push({ path: rel, reason: `cannot read folder: ${err.message}` }),
-  );
-  const present = new Set(files.map((f) => f.rel));
+async function run(
+  options: PrepareOptions,
+  o: ReturnType<typeof validate>,
+  input: string,
+  out: string,
+  cache: CacheFile,
+  started: number,
+): Promise<PrepareResult> {
+  const settings = renderSettings(o, options.quality);
+  const fingerprint = settingsFingerprint(settings);
+  const warnings: FileProblem[] = [];
+  const files = await walk(input, {
+    recursive: options.recursive ?? false,
+    exclude: [out],
+    followSymlinks: options.followSymlinks ?? false,
+    onDirError: (rel, err) => warnings.push({ path: rel, reason: `cannot read folder: ${err.message}` }),
+    onSkip: (rel, reason) => warnings.push({ path: rel, reason }),
+  });
+  const present = new Map(files.map((f) => [f.rel, f.abs]));
   const media = files.filter((f) => f.kind === 'raster' || f.kind === 'svg' || f.kind === 'video');
   const mediaRels = new Set(media.map((f) => f.rel));
   // photo.jpg.txt, photo.jpg.json, photo.json: sidecars are not reported as unsupported.
@@ -187,7 +141,6 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   let done = 0;
   const skipped: FileProblem[] = [];
   const errors: FileProblem[] = [];
-  const warnings: FileProblem[] = [...unreadable];
   for (const f of skippedFiles.sort((a, b) => naturalCompare(a.rel, b.rel))) {
     const reason = 'unsupported file type';
     skipped.push({ path: f.rel, reason });
@@ -195,7 +148,7 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   }
 
   let ffmpegP: Promise<FfmpegStatus> | undefined;
-  const ffmpeg = () => (ffmpegP ??= detectFfmpeg(options.ffmpeg ?? 'ffmpeg'));
+  const ffmpeg = () => (ffmpegP ??= detectFfmpeg(options.ffmpeg ?? 'ffmpeg').then((st) => ({ ...st, timeoutMs: o.ffmpegTimeoutMs })));
 
   let processed = 0;
   let cachedCount = 0;
@@ -212,18 +165,48 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
         saving = undefined;
       });
   };
-  const transient = new Set<string>();
   const results = new Map<string, { entry: WalkEntry; record: MediaRecord }>();
+  const removeOutputs = (files: string[]) => Promise.all(files.map((x) => rm(path.join(out, ...x.split('/')), { force: true })));
+
+  async function render(f: WalkEntry, prev: CacheEntry | undefined): Promise<{ entry?: CacheEntry; transient?: string }> {
+    const outs = new OutputSet(out);
+    let entry: CacheEntry | undefined = { size: f.size, mtimeMs: f.mtimeMs, settings: fingerprint };
+    let transient: string | undefined;
+    try {
+      if (f.kind === 'raster') entry.record = await renderImage(f.abs, f.rel, settings, outs);
+      else if (f.kind === 'svg') entry.record = await renderSvg(f.abs, f.rel, settings, outs);
+      else entry.record = await renderVideo(f.abs, f.rel, settings, await ffmpeg(), outs);
+      entry.stamps = await stampOutputs(out, entry.record.outputs);
+    } catch (err) {
+      staleCount += outs.written.length;
+      await outs.rollback(); // a failed input leaves no outputs behind
+      const e = classify(err);
+      if (e instanceof MediaError) entry = { size: f.size, mtimeMs: f.mtimeMs, settings: fingerprint, error: e.message };
+      else [entry, transient] = [undefined, e.message];
+    }
+    if (prev?.record) {
+      // Outputs of the previous render that this one did not rewrite (other format or widths).
+      const keep = new Set(entry?.record?.outputs ?? []);
+      const stale = prev.record.outputs.filter((x) => !keep.has(x));
+      staleCount += stale.length;
+      await removeOutputs(stale);
+    }
+    // Transient failures are not remembered: the next run tries again.
+    if (entry) cache.entries[f.rel] = entry;
+    else delete cache.entries[f.rel];
+    checkpoint();
+    return transient === undefined ? { entry } : { transient };
+  }
 
   async function handle(f: WalkEntry): Promise<void> {
     const prev = cache.entries[f.rel];
-    const same = prev && !options.force && prev.size === f.size && prev.mtimeMs === f.mtimeMs && prev.settings === settingsKey;
+    const same = prev && !options.force && prev.size === f.size && prev.mtimeMs === f.mtimeMs && prev.settings === fingerprint;
     let entry: CacheEntry | undefined;
     let fromCache = false;
     if (same && prev.error !== undefined) {
       entry = prev;
       fromCache = true;
-    } else if (same && prev.record && (await outputsExist(out, prev.record.outputs))) {
+    } else if (same && prev.record && (await outputsIntact(out, prev.record.outputs, prev.stamps))) {
       // A video cached without its poster is redone once ffmpeg becomes available.
       if (!(prev.record.posterSkipped && (await ffmpeg()).available)) {
         entry = prev;
@@ -231,27 +214,13 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
       }
     }
     if (!entry) {
-      entry = { size: f.size, mtimeMs: f.mtimeMs, settings: settingsKey };
-      try {
-        if (f.kind === 'raster') entry.record = await renderImage(f.abs, f.rel, out, settings);
-        else if (f.kind === 'svg') entry.record = await renderSvg(f.abs, f.rel, out, settings);
-        else entry.record = await renderVideo(f.abs, f.rel, out, settings, await ffmpeg());
-      } catch (err) {
-        // MediaError: the file itself is bad. Anything else (permissions, I/O) is still
-        // reported per file, but not cached, so the next run tries again.
-        entry.error = err instanceof MediaError ? err.message : `cannot process: ${(err as Error)?.message ?? String(err)}`;
-        if (!(err instanceof MediaError)) transient.add(f.rel);
+      const r = await render(f, prev);
+      if (r.transient !== undefined) {
+        errors.push({ path: f.rel, reason: r.transient, transient: true });
+        options.onProgress?.({ path: f.rel, status: 'error', done: ++done, total, reason: r.transient });
+        return;
       }
-      if (prev?.record) {
-        // Outputs of the previous render that this one did not rewrite (other format or widths).
-        const keep = new Set(entry.record?.outputs ?? []);
-        const stale = prev.record.outputs.filter((x) => !keep.has(x));
-        staleCount += stale.length;
-        await Promise.all(stale.map((x) => rm(path.join(out, x), { force: true })));
-      }
-      if (transient.has(f.rel)) delete cache.entries[f.rel];
-      else cache.entries[f.rel] = entry;
-      checkpoint();
+      entry = r.entry!;
     }
     if (entry.error !== undefined) {
       errors.push({ path: f.rel, reason: entry.error });
@@ -261,7 +230,7 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     const record = entry.record!;
     if (record.posterSkipped) {
       const st = await ffmpeg();
-      warnings.push({ path: f.rel, reason: `poster skipped: ${st.reason ?? 'ffmpeg not found'}` });
+      warnings.push({ path: f.rel, reason: `poster skipped: ${st.reason ?? 'ffmpeg not found'}; video not verified (only its container signature was checked)` });
     }
     results.set(f.rel, { entry: f, record });
     if (fromCache) cachedCount++;
@@ -269,11 +238,14 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     options.onProgress?.({ path: f.rel, status: fromCache ? 'cached' : 'processed', done: ++done, total });
   }
 
-  // Bounded pool: `concurrency` files in flight, each using libvips' own threads.
+  // Bounded pool: `concurrency` files in flight, and libvips threads per operation so that
+  // files × threads stays within the CPU count.
   const queue = [...media].sort((a, b) => naturalCompare(a.rel, b.rel));
+  const lanes = Math.min(o.concurrency, queue.length);
+  sharp.concurrency(threadsPerFile(lanes));
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(o.concurrency, queue.length) }, async () => {
+    Array.from({ length: lanes }, async () => {
       while (next < queue.length) await handle(queue[next++]!);
     }),
   );
@@ -287,7 +259,7 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     if (gone.record) {
       removed.push(rel);
       staleCount += gone.record.outputs.length;
-      await Promise.all(gone.record.outputs.map((x) => rm(path.join(out, x), { force: true })));
+      await removeOutputs(gone.record.outputs);
     }
   }
   if (staleCount) await pruneEmptyDirs(path.join(out, 'media'));
@@ -297,7 +269,7 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   const items: Array<{ item: ManifestItem; rel: string; time: number }> = [];
   await Promise.all(
     [...results].map(async ([rel, { entry, record }]) => {
-      const side = await readSidecars(input, rel, present);
+      const side = await readSidecars(rel, present);
       for (const w of side.warnings) warnings.push({ path: rel, reason: w });
       // Embedded text is filtered again so caches written by older versions benefit too.
       const caption = side.caption ?? cleanText(record.embedded.caption);
@@ -312,7 +284,7 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
   warnings.sort((a, b) => naturalCompare(a.path, b.path));
   removed.sort(naturalCompare);
 
-  const manifest: Manifest = { version: 1, generator: `media-gallery ${packageVersion()}`, items: items.map((x) => x.item) };
+  const manifest: Manifest = { version: 1, generator: `media-gallery ${packageVersionOf()}`, items: items.map((x) => x.item) };
   const manifestPath = path.join(out, MANIFEST_FILE);
   await writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   await saveCache(out, cache);
@@ -328,30 +300,4 @@ export async function prepare(options: PrepareOptions): Promise<PrepareResult> {
     removed,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-/** Builds the manifest item of one rendered input. */
-function toItem(rel: string, r: MediaRecord, sizes: string, caption?: string, alt?: string): ManifestItem {
-  // Keys are assigned in reading order so gallery.json stays easy to scan.
-  const item = { id: stableId(rel), type: r.type, src: toUrl(r.src) } as ManifestItem;
-  if (r.thumb) item.thumb = toUrl(r.thumb);
-  if (r.srcset.length > 1) {
-    item.srcset = r.srcset.map((c) => `${toUrl(c.file)} ${c.width}w`).join(', ');
-    item.sizes = sizes;
-  }
-  if (r.width !== undefined && r.height !== undefined) {
-    item.width = r.width;
-    item.height = r.height;
-  }
-  if (r.placeholder) item.placeholder = r.placeholder;
-  if (r.poster) item.poster = toUrl(r.poster);
-  if (caption) item.caption = caption;
-  if (alt) item.alt = alt;
-  item.download = path.posix.basename(rel);
-  item.meta = { path: rel };
-  if (r.originalWidth) item.meta.originalWidth = r.originalWidth;
-  if (r.originalHeight) item.meta.originalHeight = r.originalHeight;
-  if (r.embedded.date) item.meta.date = r.embedded.date;
-  if (r.animated) item.meta.animated = true;
-  return item;
 }

@@ -4,7 +4,7 @@ import { copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { writeFileAtomic } from './fsutil.js';
+import { writeFileAtomic } from './atomic.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {

@@ -78,8 +78,15 @@ export interface PrepareOptions {
   input: string;
   /** Output folder; created if missing. Must not be inside `input` unless `allowInside`. */
   out: string;
-  /** Walk sub-folders. Default false. */
+  /** Walk sub-folders. Default false. Symlinked folders are never followed. */
   recursive?: boolean;
+  /**
+   * Follow symlinked files whose real path is outside `input`. Default false: such links
+   * are left out and reported in `warnings` (they could publish any file the user can
+   * read, e.g. `photo.jpg.txt -> ~/.ssh/id_rsa` as a caption). Links that stay inside
+   * `input` are always followed.
+   */
+  followSymlinks?: boolean;
   /** Output format of thumbnails and web copies. Default `'webp'`. */
   format?: OutputFormat;
   /** Thumbnail widths in pixels; never upscaled. Default `[320, 640, 1280]`. */
@@ -94,7 +101,12 @@ export interface PrepareOptions {
   sort?: SortOrder;
   /** `sizes` attribute written with each `srcset`. Default `"(min-width: 768px) 33vw, 50vw"`. */
   sizes?: string;
-  /** Images processed at once. Default: the CPU count (`os.availableParallelism()`). */
+  /**
+   * Files processed at once. Default: the CPU count (`os.availableParallelism()`).
+   * During the run libvips gets `max(1, floor(cores / files in flight))` threads per
+   * operation (`sharp.concurrency()`, restored afterwards), so the two do not multiply
+   * past the core count.
+   */
   concurrency?: number;
   /** Ignore the cache and process every file again. */
   force?: boolean;
@@ -105,6 +117,11 @@ export interface PrepareOptions {
    * Default `'ffmpeg'`. `false` disables posters (reported like a missing ffmpeg).
    */
   ffmpeg?: string | false;
+  /**
+   * Longest time one ffmpeg call may take, in milliseconds; it is then killed and the
+   * video reported with `ffmpeg timed out after N s` (retried next run). Default 60 000.
+   */
+  ffmpegTimeoutMs?: number;
   /** Called for each file as it finishes (processed, cached, skipped or failed). */
   onProgress?: (event: ProgressEvent) => void;
   /** Called once the walk has counted the files to consider. */
@@ -129,6 +146,12 @@ export interface FileProblem {
   /** Path relative to the input folder, `/` separators. */
   path: string;
   reason: string;
+  /**
+   * Errors only: `true` when the failure says nothing about the file (an output that could
+   * not be written, ffmpeg timing out, an input that could not be read): not cached, the
+   * next run tries again. Absent for bad files, which are cached until they change.
+   */
+  transient?: true;
 }
 
 /** Result of {@link prepare}. */
@@ -142,9 +165,16 @@ export interface PrepareResult {
   cached: number;
   /** Files ignored because their type is not supported (e.g. `notes.md`); not errors. */
   skipped: FileProblem[];
-  /** Media files that could not be read (corrupt, truncated, empty, not an image). */
+  /**
+   * Media files that could not be processed: bad files (corrupt, truncated, empty, not an
+   * image, over the pixel limit; cached) and `transient` failures (could not write an
+   * output, ffmpeg timed out; retried next run).
+   */
   errors: FileProblem[];
-  /** Non-fatal notes, e.g. `poster skipped: ffmpeg not found`, unreadable sidecar. */
+  /**
+   * Non-fatal notes, e.g. `poster skipped: …`, an unreadable sidecar, a symlink out of the
+   * input folder or a FIFO/socket/device left out, a stale lock taken over.
+   */
   warnings: FileProblem[];
   /** Relative paths dropped from the manifest because the input file is gone. */
   removed: string[];

@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from './fsutil.js';
 
 /** Kind of an input file, decided by its extension (content is checked when decoding). */
 export type FileKind = 'raster' | 'svg' | 'video' | 'sidecar' | 'other';
@@ -24,63 +25,102 @@ export function kindOf(name: string): FileKind {
 export interface WalkEntry {
   /** Path relative to the input root with `/` separators. */
   rel: string;
-  /** Absolute path. */
+  /**
+   * Absolute path to read: the file itself, or for a symlink the real path of its target
+   * (checked when walking, so a link changed afterwards is not followed out of the folder).
+   */
   abs: string;
   kind: FileKind;
   size: number;
   mtimeMs: number;
 }
 
+/** Options of {@link walk}. */
+export interface WalkOptions {
+  /** Walk sub-folders. */
+  recursive: boolean;
+  /** Absolute folder paths never walked (e.g. the output folder). */
+  exclude: string[];
+  /** Follow symlinks to files outside `root` (default: such links are reported, not followed). */
+  followSymlinks?: boolean;
+  /**
+   * Called for a sub-folder that cannot be read (it is then skipped); without it such
+   * errors are thrown.
+   */
+  onDirError?: (rel: string, err: Error) => void;
+  /**
+   * Called for every file left out for a reason the user should see: a symlink whose
+   * target is outside `root`, a FIFO, socket or device. `reason` is the message shown.
+   */
+  onSkip?: (rel: string, reason: string) => void;
+}
+
+/** What a non-regular file is, for the "not a regular file" warning. */
+function special(st: { isFIFO(): boolean; isSocket(): boolean; isBlockDevice(): boolean; isCharacterDevice(): boolean }): string | undefined {
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isBlockDevice()) return 'block device';
+  if (st.isCharacterDevice()) return 'character device';
+  return undefined;
+}
+
 /**
- * Lists the files under `root`.
+ * Lists the regular files under `root` (which must be a real path, symlinks resolved).
  *
- * Skips dot-files and dot-folders (`.git`, caches), does not follow symlinked folders
- * (no cycles), and never enters any folder in `exclude` (absolute paths, e.g. the output
- * folder). Symlinked files are followed. Order is unspecified; callers sort.
+ * Skips dot-files and dot-folders (`.git`, caches) silently, does not follow symlinked
+ * folders (no cycles), and never enters any folder in `exclude`. A symlinked file is
+ * followed only when its real path is inside `root`, or with `followSymlinks`; otherwise
+ * it is reported through `onSkip`, as are FIFOs, sockets and devices (never opened).
+ * Dangling symlinks are ignored. Order is unspecified; callers sort.
  *
- * @param root absolute folder path
- * @param recursive walk sub-folders
- * @param exclude absolute folder paths never walked
- * @param onDirError called for a sub-folder that cannot be read (it is then skipped);
- *   without it such errors are thrown
+ * @param root absolute real folder path
  * @throws when `root` cannot be read
  */
-export async function walk(
-  root: string,
-  recursive: boolean,
-  exclude: string[],
-  onDirError?: (rel: string, err: Error) => void,
-): Promise<WalkEntry[]> {
+export async function walk(root: string, options: WalkOptions): Promise<WalkEntry[]> {
   const out: WalkEntry[] = [];
-  const excluded = new Set(exclude.map((p) => path.resolve(p)));
+  const excluded = new Set(options.exclude.map((p) => path.resolve(p)));
+  const skip = (rel: string, reason: string) => options.onSkip?.(rel, reason);
 
   async function visit(dir: string, relDir: string): Promise<void> {
     let dirents;
     try {
       dirents = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      if (!relDir || !onDirError) throw err; // the input folder itself must be readable
-      onDirError(relDir, err as Error);
+      if (!relDir || !options.onDirError) throw err; // the input folder itself must be readable
+      options.onDirError(relDir, err as Error);
       return;
     }
     const subdirs: Array<Promise<void>> = [];
     await Promise.all(
       dirents.map(async (d) => {
         if (d.name.startsWith('.')) return;
-        const abs = path.join(dir, d.name);
+        let abs = path.join(dir, d.name);
         const rel = relDir ? `${relDir}/${d.name}` : d.name;
         if (d.isDirectory()) {
-          if (recursive && !excluded.has(abs)) subdirs.push(visit(abs, rel));
+          if (options.recursive && !excluded.has(abs)) subdirs.push(visit(abs, rel));
           return;
         }
-        if (!d.isFile() && !d.isSymbolicLink()) return;
+        const kind = special(d);
+        if (kind) return skip(rel, `skipped: not a regular file (${kind})`);
         let st;
         try {
-          st = await stat(abs);
+          if (d.isSymbolicLink()) {
+            const real = await realpath(abs);
+            st = await stat(real);
+            if (st.isDirectory()) return; // symlinked folders are not followed
+            if (!isInside(real, root) && !options.followSymlinks) {
+              return skip(rel, 'skipped: symbolic link to a file outside the input folder (--follow-symlinks to include it)');
+            }
+            abs = real;
+          } else {
+            st = await stat(abs);
+          }
         } catch {
           return; // dangling symlink or file vanished during the walk
         }
-        if (!st.isFile()) return; // symlinked folders are not followed
+        const target = special(st);
+        if (target) return skip(rel, `skipped: not a regular file (${target})`);
+        if (!st.isFile()) return;
         out.push({ rel, abs, kind: kindOf(d.name), size: st.size, mtimeMs: st.mtimeMs });
       }),
     );

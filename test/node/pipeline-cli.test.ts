@@ -136,9 +136,10 @@ describe('videos', () => {
     const without = await mg(['prepare', input, '--out', out, '--json'], { PATH: noFfmpegPath });
     assert.equal(without.code, 0, without.stderr);
     const s1 = JSON.parse(without.stdout);
+    const unverified = 'poster skipped: ffmpeg not found; video not verified (only its container signature was checked)';
     assert.deepEqual(s1.warnings, [
-      { path: 'lady bird.webm', reason: 'poster skipped: ffmpeg not found' },
-      { path: 'storm.mp4', reason: 'poster skipped: ffmpeg not found' },
+      { path: 'lady bird.webm', reason: unverified },
+      { path: 'storm.mp4', reason: unverified },
     ]);
     assert.deepEqual(s1.errors, [{ path: 'empty.mov', reason: 'empty file (0 bytes)' }]);
     let items = JSON.parse(await readFile(path.join(out, 'gallery.json'), 'utf8')).items;
@@ -154,7 +155,7 @@ describe('videos', () => {
     // The API reports the same when pointed at a missing binary.
     const api = await prepare({ input, out: path.join(out, '..', 'api'), ffmpeg: path.join(tmp, 'no-such-ffmpeg') });
     assert.equal(api.warnings.length, 2);
-    assert.ok(api.warnings.every((w) => w.reason === 'poster skipped: ffmpeg not found'));
+    assert.ok(api.warnings.every((w) => w.reason === unverified));
 
     if (!hasFfmpeg) return; // CI installs ffmpeg; the rest needs it.
     const withFf = await mg(['prepare', input, '--out', out, '--json']);
