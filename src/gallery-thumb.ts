@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { altOf, normalizeItem, type GalleryItem } from './items.js';
-import { fire } from './events.js';
+import { altOf, normalizeItem, type GalleryItem, type GalleryItemInput } from './model/items.js';
+import { emit, type GalleryEventName, type GalleryListener } from './events/gallery-events.js';
+import { sendRequest, type RequestAction, type RequestData } from './events/requests.js';
+import { boolOn } from './converters.js';
 import { icons } from './icons.js';
-import { defaultLabels, fmt, type GalleryLabels } from './labels.js';
+import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
 import { placeholderUrl } from './placeholder.js';
 import { thumbStyles } from '../styles/gallery-thumb.styles.js';
-
-const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
 
 /**
  * One tile: an image or video thumbnail, its caption, and per-item action buttons.
@@ -17,13 +17,14 @@ const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false
  * the tile into an error tile with the caption, and fires `item-error`.
  *
  * @summary Gallery tile.
- * @fires select - `{index, item, selected}` when the tile is activated (click, Enter, Space). Cancelable.
- * @fires like - `{index, item, liked: true|false|null}` from the like/dislike buttons. Cancelable: the tile reverts.
- * @fires favorite - `{index, item, favorite}` from the star button. Cancelable: the tile reverts.
- * @fires edit - `{index, item}` from the edit button.
- * @fires action - `{index, item}` from the action button.
- * @fires delete - `{index, item}` from the delete button (upload mode). Cancelable.
- * @fires item-error - `{index, item, reason: 'load'}` when the thumbnail fails to load.
+ * Inside `<media-gallery>` the gallery dispatches every event; alone, the tile does:
+ * @fires {CustomEvent<SelectDetail>} select - `{index, item, selected}` when the tile is activated (click, Enter, Space); `selected` toggles. Cancelable: the selection stays.
+ * @fires {CustomEvent<LikeDetail>} like - `{index, item, liked: true|false|null}` from the like/dislike buttons. Cancelable: the tile reverts.
+ * @fires {CustomEvent<FavoriteDetail>} favorite - `{index, item, favorite}` from the star button. Cancelable: the tile reverts.
+ * @fires {CustomEvent<ItemDetail>} edit - `{index, item}` from the edit button.
+ * @fires {CustomEvent<ItemDetail>} action - `{index, item}` from the action button.
+ * @fires {CustomEvent<ItemDetail>} delete - `{index, item}` from the delete button. Cancelable.
+ * @fires {CustomEvent<ItemErrorDetail>} item-error - `{index, item, reason: 'load'}` when the thumbnail fails to load.
  * @csspart image - The `<img>` (or `<video>`) element.
  * @csspart caption - The one-line caption over the bottom of the tile.
  * @csspart button - Each action button.
@@ -39,6 +40,7 @@ export class GalleryThumb extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: false };
   static override properties = {
     item: { attribute: false },
+    entry: { attribute: false },
     src: { type: String },
     caption: { type: String },
     index: { type: Number },
@@ -58,8 +60,10 @@ export class GalleryThumb extends LitElement {
     loaded: { type: Boolean, reflect: true },
   };
 
-  /** The item shown; alternatively set `src` (and `caption`) attributes. */
-  declare item: GalleryItem | null;
+  /** The item shown (any input form of the contract, normalised); alternatively set `src` (and `caption`) attributes. */
+  declare item: GalleryItemInput | null;
+  /** @internal Set by `<media-gallery>`: the already-normal item from its store. */
+  declare entry: GalleryItem | null;
   declare src: string;
   declare caption: string;
   /** Position in the gallery (0-based), passed back in events. */
@@ -70,28 +74,28 @@ export class GalleryThumb extends LitElement {
   declare objectFit: string;
   /** Reflects the gallery's selection. */
   declare selected: boolean;
-  /** Holds the gallery's single tab stop (roving tabindex). Standalone tiles are always tabbable. */
+  /** @internal Holds the gallery's single tab stop (roving tabindex). Standalone tiles are always tabbable. */
   declare active: boolean;
   declare showLikeDislike: boolean;
   declare showFavoriteButton: boolean;
   declare showEditButton: boolean;
   declare showDeleteButton: boolean;
   declare actionLabel: string;
-  /** First-screen tile: eager loading with `fetchpriority="high"`. */
+  /** @internal First-screen tile: eager loading with `fetchpriority="high"`. */
   declare priority: boolean;
-  /** The tile's width in CSS px, set by the gallery's layout: the `sizes` of the srcset, so small tiles load small candidates. */
+  /** @internal The tile's width in CSS px, set by the gallery's layout: the `sizes` of the srcset, so small tiles load small candidates. */
   declare tileWidth: number;
   declare labels: Partial<GalleryLabels>;
   /** Set when the thumbnail failed to load (an error tile is shown). */
   declare failed: boolean;
   /** Set once the thumbnail has loaded. */
   declare loaded: boolean;
-  /** Set by `<media-gallery>`, which then positions the tile and handles its events. */
-  inGallery = false;
+  private resolved: GalleryItem | null = null;
 
   constructor() {
     super();
     this.item = null;
+    this.entry = null;
     this.src = '';
     this.caption = '';
     this.index = 0;
@@ -113,21 +117,26 @@ export class GalleryThumb extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.inGallery && !this.hasAttribute('role')) this.setAttribute('role', 'group');
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
   }
 
-  /** The item in use: `item`, else one built from the `src`/`caption` attributes. */
-  get current(): GalleryItem | null {
-    if (this.item) return this.item;
-    if (!this.src) return null;
-    const it = normalizeItem({ src: this.src, caption: this.caption || undefined });
-    return typeof it === 'string' ? null : it;
+  /** The item in use: the gallery's, else `item` normalised, else one from `src`/`caption`. */
+  private resolve(): GalleryItem | null {
+    if (this.entry) return this.entry;
+    const input = this.item ?? (this.src ? { src: this.src, caption: this.caption || undefined } : null);
+    if (input == null) return null;
+    const it = normalizeItem(input);
+    if (typeof it === 'string') {
+      console.warn(`<gallery-thumb>: invalid item: ${it}`);
+      return null;
+    }
+    return it;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('item') || changed.has('src')) {
-      const prev = changed.get('item') as GalleryItem | null | undefined;
-      const cur = this.current;
+    if (changed.has('entry') || changed.has('item') || changed.has('src') || changed.has('caption')) {
+      const prev = this.resolved;
+      const cur = (this.resolved = this.resolve());
       // Same media (e.g. only `liked` changed): keep the loaded state and avoid a flash.
       const sameMedia = prev && cur && prev.src === cur.src && prev.thumb === cur.thumb && prev.poster === cur.poster;
       if (!sameMedia) {
@@ -160,32 +169,45 @@ export class GalleryThumb extends LitElement {
     const width = 'naturalWidth' in m ? m.naturalWidth : m.videoWidth;
     const height = 'naturalHeight' in m ? m.naturalHeight : m.videoHeight;
     // Tells a masonry or justified gallery the aspect ratio of an item that had no width/height.
-    if (width && height) this.dispatchEvent(new CustomEvent('thumb-size', { detail: { width, height }, bubbles: true }));
+    const item = this.resolved;
+    if (width && height && item) sendRequest(this, 'media-size', this.index, item, { width, height });
   };
 
   private onError = () => {
     if (this.failed) return;
     this.failed = true;
-    const item = this.current;
-    if (item) fire(this, 'item-error', { index: this.index, item, reason: 'load' });
+    this.ask('media-error', {}, (item) => emit(this, 'item-error', { index: this.index, item, reason: 'load' }));
   };
 
-  private emitUpdate(type: 'like' | 'favorite', patch: Partial<GalleryItem>) {
-    const item = this.current;
+  /**
+   * Sends a request to the host; a tile with no host (standalone) runs `alone` instead, which
+   * dispatches the public event itself.
+   */
+  private ask<A extends RequestAction>(action: A, data: RequestData[A], alone: (item: GalleryItem) => void) {
+    const item = this.resolved;
     if (!item) return;
-    const next = { ...item, ...patch };
-    const detail = type === 'like'
-      ? { index: this.index, item: next, liked: next.liked ?? null }
-      : { index: this.index, item: next, favorite: !!next.favorite };
-    const ok = fire(this, type, detail as never);
-    if (ok && !this.inGallery) this.item = next;
+    if (!sendRequest(this, action, this.index, item, data).handled) alone(item);
+  }
+
+  private toggle(type: 'like' | 'favorite', patch: { liked: boolean | null } | { favorite: boolean }) {
+    this.ask(type, patch as never, (item) => {
+      const next = { ...item, ...patch };
+      const ok = 'liked' in patch
+        ? emit(this, 'like', { index: this.index, item: next, liked: patch.liked })
+        : emit(this, 'favorite', { index: this.index, item: next, favorite: patch.favorite });
+      if (ok) this.item = next;
+    });
+  }
+
+  private simple(type: 'edit' | 'action' | 'delete') {
+    this.ask(type, {}, (item) => emit(this, type, { index: this.index, item }));
   }
 
   private onActivate = () => {
-    const item = this.current;
-    if (!item) return;
-    const selected = this.inGallery ? true : !this.selected;
-    if (fire(this, 'select', { index: this.index, item, selected }) && !this.inGallery) this.selected = selected;
+    this.ask('activate', {}, (item) => {
+      const selected = !this.selected;
+      if (emit(this, 'select', { index: this.index, item, selected })) this.selected = selected;
+    });
   };
 
   private onKey = (e: KeyboardEvent) => {
@@ -198,32 +220,31 @@ export class GalleryThumb extends LitElement {
   private actionButtons(item: GalleryItem) {
     const l = this.l;
     const tab = this.active ? 0 : -1;
-    const i = { index: this.index, item };
     const b: unknown[] = [];
     if (this.showLikeDislike) {
       b.push(html`<button class="btn" part="button like" tabindex=${tab} aria-label=${l.like} title=${l.like} aria-pressed=${item.liked === true ? 'true' : 'false'}
-        @click=${() => this.emitUpdate('like', { liked: item.liked === true ? null : true })}>${icons.like}</button>`);
+        @click=${() => this.toggle('like', { liked: item.liked === true ? null : true })}>${icons.like}</button>`);
       b.push(html`<button class="btn" part="button dislike" tabindex=${tab} aria-label=${l.dislike} title=${l.dislike} aria-pressed=${item.liked === false ? 'true' : 'false'}
-        @click=${() => this.emitUpdate('like', { liked: item.liked === false ? null : false })}>${icons.dislike}</button>`);
+        @click=${() => this.toggle('like', { liked: item.liked === false ? null : false })}>${icons.dislike}</button>`);
     }
     if (this.showFavoriteButton) {
       b.push(html`<button class="btn" part="button favorite" tabindex=${tab} aria-label=${l.favorite} title=${l.favorite} aria-pressed=${item.favorite ? 'true' : 'false'}
-        @click=${() => this.emitUpdate('favorite', { favorite: !item.favorite })}>${icons.star}</button>`);
+        @click=${() => this.toggle('favorite', { favorite: !item.favorite })}>${icons.star}</button>`);
     }
     if (this.showEditButton) {
-      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${l.edit} title=${l.edit} @click=${() => fire(this, 'edit', i)}>${icons.edit}</button>`);
+      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${l.edit} title=${l.edit} @click=${() => this.simple('edit')}>${icons.edit}</button>`);
     }
     if (this.actionLabel) {
-      b.push(html`<button class="btn" part="button action" tabindex=${tab} @click=${() => fire(this, 'action', i)}>${this.actionLabel}</button>`);
+      b.push(html`<button class="btn" part="button action" tabindex=${tab} @click=${() => this.simple('action')}>${this.actionLabel}</button>`);
     }
     if (this.showDeleteButton) {
-      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${l.delete} title=${l.delete} @click=${() => fire(this, 'delete', i)}>${icons.trash}</button>`);
+      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${l.delete} title=${l.delete} @click=${() => this.simple('delete')}>${icons.trash}</button>`);
     }
     return b;
   }
 
   override render() {
-    const item = this.current;
+    const item = this.resolved;
     if (!item) return nothing;
     const l = this.l;
     const isVideo = item.type === 'video';
@@ -261,4 +282,11 @@ export class GalleryThumb extends LitElement {
       ${actions.length ? html`<div class="actions ${pinned ? 'pinned' : ''}" part="actions">${actions}</div>` : nothing}
     `;
   }
+}
+
+// Typed listeners for the tile's events, `select` included.
+export interface GalleryThumb {
+  addEventListener<K extends GalleryEventName>(type: K, listener: GalleryListener<GalleryThumb, K>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: GalleryThumb, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../elements/gallery-thumb.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
+import { record } from './helpers.js';
 
 const photo = '/examples/photos/LadyBird.jpg';
 
@@ -20,6 +21,7 @@ describe('<gallery-thumb> alone', () => {
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click());
     const e = await oneEvent(el, 'select');
     expect(e.detail).to.include({ index: 4, selected: true });
+    expect(e.target).to.equal(el);
     await el.updateComplete;
     expect(el.selected).to.equal(true);
     expect(el.hasAttribute('selected')).to.equal(true);
@@ -27,14 +29,23 @@ describe('<gallery-thumb> alone', () => {
 
   it('like and favorite update the tile unless cancelled', async () => {
     const el = await fixture<GalleryThumb>(html`<gallery-thumb show-like-dislike show-favorite-button .item=${{ src: photo, caption: 'x' }}></gallery-thumb>`);
+    const pressed = (part: string) => el.shadowRoot!.querySelector(`[part~=${part}]`)!.getAttribute('aria-pressed');
+    const likes = record(el, ['like']);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=like]')!.click();
     await el.updateComplete;
-    expect(el.item!.liked).to.equal(true);
-    el.addEventListener('favorite', (e) => e.preventDefault());
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=favorite]')!.click();
-    await el.updateComplete;
-    expect(el.item!.favorite).to.equal(undefined);
-    expect(el.shadowRoot!.querySelector('[part~=favorite]')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(pressed('like')).to.equal('true');
+    expect(likes.map((x) => x.detail.liked)).to.deep.equal([true]);
+    expect(likes[0].detail.item).to.include({ src: photo, liked: true });
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('favorite', cancel, { capture: true });
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~=favorite]')!.click();
+      await el.updateComplete;
+    } finally {
+      document.removeEventListener('favorite', cancel, { capture: true });
+    }
+    expect(pressed('favorite')).to.equal('false');
+    expect(pressed('like')).to.equal('true');
   });
 
   it('shows a video poster with a play badge', async () => {
@@ -42,6 +53,12 @@ describe('<gallery-thumb> alone', () => {
     expect(el.shadowRoot!.querySelector('img')!.getAttribute('src')).to.equal(photo);
     expect(el.shadowRoot!.querySelector('.badge')).to.exist;
     expect(el.shadowRoot!.querySelector('.main')!.getAttribute('aria-label')).to.equal('Storm');
+  });
+
+  it('validates its item: a wrong-typed field is dropped, not shown', async () => {
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb show-like-dislike .item=${{ src: photo, type: 'image', caption: 'x', liked: 'yes', width: '300', height: 200 }}></gallery-thumb>`);
+    expect(el.shadowRoot!.querySelector('[part~=like]')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('img')!.getAttribute('width')).to.equal('300');
   });
 
   it('turns into an error tile and fires item-error when the image fails', async () => {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { downloadName, inferType, inheritKey, itemKey, itemsFromChildren, normalizeItem, normalizeItems, resolveItem } from '../src/items.js';
+import { downloadName, inferType, itemsFromChildren, normalizeItem, normalizeItems, resolveItem } from '../src/model/items.js';
+import { GalleryStore, keyOf } from '../src/model/store.js';
 
 describe('items: normalizeItem', () => {
   it('turns a URL string into an image item', () => {
@@ -55,13 +56,10 @@ describe('items: normalizeItems', () => {
     expect(invalid[0].reason).to.match(/not an array/);
   });
 
-  it('returns an already-normal item by identity, so re-setting a list is cheap', () => {
+  it('returns an already-normal item by identity, so the page gets its own objects back', () => {
     const a = { src: 'a.jpg', type: 'image' as const };
     const { items } = normalizeItems([a]);
     expect(items[0]).to.equal(a);
-    const b = { image: { url: 'b.jpg' } };
-    const first = normalizeItems([b]).items[0];
-    expect(normalizeItems([b]).items[0]).to.equal(first);
   });
 });
 
@@ -79,13 +77,45 @@ describe('items: helpers', () => {
     expect(it.srcset).to.equal('https://h/g/t/a-320.webp 320w, https://h/g/t/a-640.webp 640w');
   });
 
-  it('itemKey is stable per object, distinct for equal copies, and inherited by an updated copy', () => {
-    const a = { src: 'a' }, b = { src: 'a' };
-    expect(itemKey(a)).to.equal(itemKey(a));
-    expect(itemKey(a)).to.not.equal(itemKey(b));
-    const liked = { ...a, liked: true };
-    inheritKey(a, liked);
-    expect(itemKey(liked)).to.equal(itemKey(a));
+  it('validates typed items too: no shortcut for inputs that already have a type', () => {
+    const { items, invalid } = normalizeItems([
+      { src: 'a.jpg', type: 'image', placeholder: 12345, width: '300', height: 200, liked: 'yes', favorite: 1, caption: { x: 1 } },
+      { src: 5, type: 'image' },
+      { src: 'b.jpg', type: 'image', tracks: 'nope' },
+      ['c.jpg', 'C', true],
+    ]);
+    expect(items[0]).to.deep.equal({ src: 'a.jpg', type: 'image', width: 300, height: 200 });
+    expect(invalid.map((x) => x.index)).to.deep.equal([1, 2]);
+    expect(items[1]).to.deep.equal({ src: 'c.jpg', type: 'image', caption: 'C', liked: true });
+  });
+
+  it('keeps an already-normal object by identity, and copies one with a field to fix', () => {
+    const ok = { src: 'a.jpg', type: 'image' as const, caption: 'A', meta: { id: 7 } };
+    const fix = { src: 'b.jpg', type: 'image' as const, width: '10', height: 10 };
+    const { items } = normalizeItems([ok, fix]);
+    expect(items[0]).to.equal(ok);
+    expect(items[1]).to.not.equal(fix);
+  });
+
+  it('turns a throwing getter or a revoked Proxy into an invalid entry, never a throw', () => {
+    const bad = { get src(): string { throw new Error('boom'); } };
+    const { proxy, revoke } = Proxy.revocable({ src: 'x.jpg' }, {});
+    revoke();
+    const { items, invalid } = normalizeItems([bad, proxy, 'ok.jpg']);
+    expect(items.map((x) => x.src)).to.deep.equal(['ok.jpg']);
+    expect(invalid.map((x) => x.index)).to.deep.equal([0, 1]);
+  });
+
+  it('the store keys items by id, else src, and finds a key nearest a position', () => {
+    const s = new GalleryStore();
+    s.set(['a.jpg', { src: 'b.jpg', id: 'B' }, 'a.jpg', 'c.jpg']);
+    expect(keyOf(s.items[1])).to.equal('id:B');
+    expect(s.indexOfKey('src:a.jpg', 3)).to.equal(2);
+    expect(s.indexOfKey('src:a.jpg', 0)).to.equal(0);
+    expect(s.indexOfKey('src:zzz.jpg', 0)).to.equal(-1);
+    s.learnRatio(3, 300, 200);
+    s.replace(3, { ...s.items[3], liked: true });
+    expect(s.ratioAt(3)).to.equal(1.5);
   });
 
   it('itemsFromChildren reads img, video, a>img and gallery-thumb children', () => {

@@ -4,7 +4,7 @@ import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
-import type { GalleryItem } from '../src/items.js';
+import type { GalleryItem } from '../src/model/items.js';
 import { deepActive, record, settle } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg'];
@@ -546,7 +546,12 @@ describe('<media-gallery> upload mode', () => {
     const log = record(el, ['upload', 'change', 'upload-error']);
     const big = new File([new Uint8Array(5000)], 'big.png', { type: 'image/png' });
     const txt = new File(['hi'], 'notes.txt', { type: 'text/plain' });
-    el.addFiles([await png(), big, txt]);
+    // Through the real file input, as a user's choice arrives.
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const dt = new DataTransfer();
+    for (const f of [await png(), big, txt]) dt.items.add(f);
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
     await settle(el);
     expect(log.map((l) => l.type)).to.deep.equal(['upload-error', 'upload-error', 'upload', 'change']);
     expect(log[0].detail.reason).to.equal('size');

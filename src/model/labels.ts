@@ -32,6 +32,8 @@ export interface GalleryLabels {
   loadMore: string;
   loading: string;
   loadError: string;
+  /** The button on a failed media tile that loads it again. */
+  retry: string;
   thumbnails: string;
   upload: string;
   dropHere: string;
@@ -69,6 +71,7 @@ export const defaultLabels: GalleryLabels = {
   loadMore: 'Load more',
   loading: 'Loading…',
   loadError: 'Could not load',
+  retry: 'Retry',
   thumbnails: 'Thumbnails',
   upload: 'Upload files',
   dropHere: 'Drop images or videos here, or click to browse',

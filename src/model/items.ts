@@ -31,6 +31,8 @@ export interface GalleryItem {
   /** File name offered on download (Gradio's `orig_name`). */
   download?: string;
   id?: string;
+  /** Caption tracks of a video (`<track>` elements). */
+  tracks?: { src: string; srclang?: string; label?: string; kind?: string }[];
   /** Passed back untouched in every event. */
   meta?: unknown;
 }
@@ -82,8 +84,26 @@ function fileUrl(f: unknown): { url?: string; name?: string; mime?: string } {
   return { url: str(f.url) ?? str(f.path), name: str(f.orig_name), mime: str(f.mime_type) };
 }
 
+const KNOWN = new Set(['src', 'type', 'thumb', 'srcset', 'sizes', 'width', 'height', 'placeholder', 'poster', 'caption', 'alt', 'liked', 'favorite', 'download', 'id', 'meta', 'tracks']);
+
+function tracksOf(v: unknown): GalleryItem['tracks'] | string | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v)) return 'tracks is not an array';
+  const out: NonNullable<GalleryItem['tracks']> = [];
+  for (const t of v) {
+    if (!isObj(t) || !str(t.src)) return 'a track has no src';
+    const tr: { src: string; srclang?: string; label?: string; kind?: string } = { src: t.src as string };
+    for (const k of ['srclang', 'label', 'kind'] as const) if (str(t[k])) tr[k] = t[k] as string;
+    out.push(tr);
+  }
+  return out;
+}
+
 /**
- * Normalises one input to a {@link GalleryItem}.
+ * Normalises one input to a {@link GalleryItem}. Every field is type-checked, whatever the
+ * input's form (a `GalleryItem` with its `type` gets no shortcut): a field of the wrong type
+ * is dropped (`width: '300'` is read as 300; `liked: 'yes'` is dropped), a missing or empty
+ * `src` makes the input invalid.
  * @returns the item, or a string saying why the input is invalid.
  */
 export function normalizeItem(input: unknown): GalleryItem | string {
@@ -91,11 +111,14 @@ export function normalizeItem(input: unknown): GalleryItem | string {
     return input.trim() ? { src: input, type: inferType(input) } : 'empty URL string';
   }
   if (Array.isArray(input)) {
-    const [first, caption] = input;
-    const base = typeof first === 'string' ? normalizeItem(first) : normalizeItem(first as unknown);
+    const [first, caption, liked] = input;
+    const base = normalizeItem(first as unknown);
     if (typeof base === 'string') return `tuple: ${base}`;
     if (caption != null && typeof caption !== 'string') return 'tuple caption is not a string';
-    return caption ? { ...base, caption } : base;
+    const out = caption ? { ...base, caption } : base === first ? { ...base } : base;
+    // PictoGallery's (image, caption, liked) tuple.
+    if (liked === true || liked === false || liked === null) out.liked = liked;
+    return out;
   }
   if (!isObj(input)) return `expected a URL, [src, caption], or an object, got ${input === null ? 'null' : typeof input}`;
 
@@ -126,22 +149,36 @@ export function normalizeItem(input: unknown): GalleryItem | string {
   }
   const caption = input.caption;
   if (typeof caption === 'string' && caption) item.caption = caption;
-  else if (typeof caption === 'number') item.caption = String(caption);
+  else if (typeof caption === 'number' && Number.isFinite(caption)) item.caption = String(caption);
   if (!item.download && download) item.download = download;
   const w = num(input.width), h = num(input.height);
   if (w && h) { item.width = w; item.height = h; }
   if (input.liked === true || input.liked === false || input.liked === null) item.liked = input.liked;
   if (typeof input.favorite === 'boolean') item.favorite = input.favorite;
+  const tracks = tracksOf(input.tracks);
+  if (typeof tracks === 'string') return tracks;
+  if (tracks) item.tracks = tracks;
   if ('meta' in input) item.meta = input.meta;
-  return item;
+  return isSame(input, item) ? (input as unknown as GalleryItem) : item;
 }
 
-const cache = new WeakMap<object, GalleryItem | string>();
+/**
+ * Whether `input` already is the normal form `out` (every field known, valid and equal): then
+ * the input object itself is kept, so a page's objects round-trip by identity through events.
+ */
+function isSame(input: Record<string, unknown>, out: GalleryItem): boolean {
+  let n = 0;
+  for (const k in input) {
+    const v = input[k];
+    if (v === undefined) continue;
+    if (!KNOWN.has(k) || (out as unknown as Record<string, unknown>)[k] !== v) return false;
+    n++;
+  }
+  return n === Object.keys(out).length;
+}
 
 /**
- * Normalises a list of inputs. Object inputs are memoised by identity, so setting a new
- * array that reuses most entries (appending a page, say) costs only the new entries.
- *
+ * Normalises a list of inputs, validating every entry (no shortcut for any form).
  * @returns `items` in input order without the invalid ones, and `invalid` for each one skipped.
  */
 export function normalizeItems(inputs: readonly unknown[] | null | undefined): { items: GalleryItem[]; invalid: InvalidInput[] } {
@@ -154,34 +191,17 @@ export function normalizeItems(inputs: readonly unknown[] | null | undefined): {
   }
   for (let i = 0; i < inputs.length; i++) {
     const input: unknown = inputs[i];
-    let r: GalleryItem | string | undefined;
-    if (typeof input === 'object' && input !== null) {
-      const o = input as Record<string, unknown>;
-      // Fast path: an object that is already a GalleryItem with its type is kept as it is.
-      if ((o.type === 'image' || o.type === 'video') && typeof o.src === 'string' && o.src && !('image' in o) && !('video' in o)) {
-        items.push(o as unknown as GalleryItem);
-        continue;
-      }
-      r = cache.get(input);
-      if (r === undefined) {
-        r = normalizeItem(input);
-        // A GalleryItem that is already normal maps to itself, so identity survives round trips.
-        if (typeof r !== 'string' && isNormal(input as Record<string, unknown>, r)) r = input as GalleryItem;
-        cache.set(input, r);
-      }
-    } else {
+    let r: GalleryItem | string;
+    try {
       r = normalizeItem(input);
+    } catch (err) {
+      // A throwing getter or a revoked Proxy: that entry is invalid, the rest still render.
+      r = `unreadable input (${(err as Error)?.message ?? err})`;
     }
     if (typeof r === 'string') invalid.push({ index: i, input, reason: r });
     else items.push(r);
   }
   return { items, invalid };
-}
-
-function isNormal(input: Record<string, unknown>, out: GalleryItem): boolean {
-  if (typeof input.src !== 'string' || input.type !== out.type) return false;
-  const inKeys = Object.keys(input).filter((k) => input[k] !== undefined);
-  return inKeys.length === Object.keys(out).length;
 }
 
 /** The `alt` text of an item: `alt`, else `caption`, else empty (decorative is never assumed by us). */
@@ -244,22 +264,4 @@ export function itemsFromChildren(host: Element): unknown[] {
     }
   }
   return out;
-}
-
-const keys = new WeakMap<GalleryItem, number>();
-let nextKey = 1;
-
-/**
- * A stable key per item object for keyed rendering, assigned on first use: O(1) per rendered
- * tile, nothing per item of a long list. {@link inheritKey} carries it over to an updated copy.
- */
-export function itemKey(item: GalleryItem): number {
-  let k = keys.get(item);
-  if (k === undefined) keys.set(item, (k = nextKey++));
-  return k;
-}
-
-/** Gives `next` (an updated copy, e.g. after a like) the key of `prev`, so its tile is kept. */
-export function inheritKey(prev: GalleryItem, next: GalleryItem): void {
-  keys.set(next, itemKey(prev));
 }

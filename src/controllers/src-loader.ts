@@ -1,0 +1,47 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Loads items from a URL (`src`): a JSON array of items or a manifest `{items: [...]}`.
+ * One request at a time: a new `src`, items set by the page, or removal aborts the pending one
+ * (AbortController), so a late response never overwrites items the page set.
+ */
+export class SrcLoaderController implements ReactiveController {
+  private pending: AbortController | null = null;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private onItems: (list: unknown[], base: string) => void,
+    private onError: (message: string, url: string) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.abort();
+  }
+
+  /** Drops the pending request, if any: its response will be ignored. */
+  abort(): void {
+    this.pending?.abort();
+    this.pending = null;
+  }
+
+  async load(url: string): Promise<void> {
+    this.abort();
+    const ctrl = (this.pending = new AbortController());
+    try {
+      const res = await fetch(url, { signal: ctrl.signal });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const data: unknown = await res.json();
+      if (ctrl.signal.aborted) return;
+      const list = Array.isArray(data) ? data : (data as { items?: unknown } | null)?.items;
+      if (!Array.isArray(list)) throw new Error('expected a JSON array of items or {"items": [...]}');
+      this.pending = null;
+      this.onItems(list, new URL(url, document.baseURI).href);
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      this.pending = null;
+      this.onError((err as Error).message, url);
+    }
+  }
+}

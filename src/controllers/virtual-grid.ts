@@ -1,0 +1,99 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { computeLayout, visibleRange, type Layout, type LayoutKind } from '../layout.js';
+import type { GalleryStore } from '../model/store.js';
+import { ViewportController } from './viewport.js';
+
+/** What the layout depends on besides the items, read from the host's properties. */
+export interface GridOptions {
+  kind: LayoutKind;
+  /** Columns at a container width. */
+  columnsAt(width: number): number;
+  gap: { x: number; y: number };
+  rowHeight: number;
+}
+
+/** Overscan above and below the viewport, as a fraction of its height (at least 200 px). */
+const OVERSCAN = 0.5;
+
+/**
+ * The virtualized grid: caches the layout (recomputed only when the items, a learnt ratio,
+ * the width, columns, gap or row height change), tells which tiles to render (the visible
+ * band plus overscan, plus the pinned tab stop wherever it is), and scrolls to an index.
+ */
+export class VirtualGridController implements ReactiveController {
+  readonly viewport: ViewportController;
+  private cache: Layout | null = null;
+  private cacheKey = '';
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    private store: GalleryStore,
+    private options: () => GridOptions,
+  ) {
+    host.addController(this);
+    this.viewport = new ViewportController(host);
+  }
+
+  hostConnected(): void {}
+
+  /** The current layout. */
+  layout(): Layout {
+    const o = this.options();
+    const width = this.viewport.width;
+    const cols = o.columnsAt(width);
+    const key = `${o.kind}|${width}|${cols}|${o.gap.x},${o.gap.y}|${o.rowHeight}|${this.store.version}`;
+    if (this.cache && key === this.cacheKey) return this.cache;
+    const n = this.store.length;
+    const ratios = new Float64Array(n);
+    if (o.kind !== 'grid') for (let i = 0; i < n; i++) ratios[i] = this.store.ratioAt(i) ?? 1;
+    this.cache = computeLayout(n, ratios, { kind: o.kind, width, columns: cols, gap: o.gap, rowHeight: o.rowHeight });
+    this.cacheKey = key;
+    return this.cache;
+  }
+
+  /**
+   * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
+   * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
+   * `onScreen` is the range in view, whose images load eagerly.
+   */
+  range(pinned: number): { indices: number[]; onScreen: [number, number] } {
+    const l = this.layout();
+    const vp = this.viewport;
+    const over = Math.max(200, vp.viewport * OVERSCAN);
+    vp.rendered = { top: vp.top - over / 2, bottom: vp.bottom + over / 2 };
+    const [start, end] = vp.width ? visibleRange(l, vp.top - over, vp.bottom + over) : [0, Math.min(l.count, 12)];
+    const indices: number[] = [];
+    for (let i = start; i < end; i++) indices.push(i);
+    if (pinned >= 0 && pinned < l.count) {
+      if (pinned < start) indices.unshift(pinned);
+      else if (pinned >= end) indices.push(pinned);
+    }
+    const onScreen = vp.width ? visibleRange(l, vp.top, vp.bottom) : [0, 12];
+    return { indices, onScreen: onScreen as [number, number] };
+  }
+
+  /**
+   * Scrolls the grid's scroller (or the page) so tile `index` is in view.
+   * @param block `nearest` (default), `center` or `start`.
+   */
+  scrollTo(index: number, block: 'nearest' | 'center' | 'start' = 'nearest'): void {
+    const n = this.store.length;
+    if (!n) return;
+    const i = Math.min(n - 1, Math.max(0, Math.floor(Number.isFinite(index) ? index : 0)));
+    const l = this.layout();
+    const y = l.y[i], h = l.h[i];
+    const vp = this.viewport;
+    const top = vp.top, bottom = vp.top + vp.viewport;
+    let delta = 0;
+    if (block === 'start') delta = y - top;
+    else if (block === 'center') delta = y + h / 2 - (top + bottom) / 2;
+    else if (y < top) delta = y - top;
+    else if (y + h > bottom) delta = Math.min(y - top, y + h - bottom);
+    const s = vp.scrollElement;
+    if (delta) {
+      if (s) s.scrollTop += delta;
+      else window.scrollBy({ top: delta, behavior: 'instant' as ScrollBehavior });
+    }
+    vp.measure(true);
+  }
+}

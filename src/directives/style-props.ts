@@ -1,0 +1,40 @@
+/**
+ * `styleProps({...})`: sets CSS properties on an element through CSSOM
+ * (`element.style.setProperty`), never through the `style` attribute, so geometry still
+ * applies under a Content-Security-Policy without `style-src 'unsafe-inline'` (Lit's
+ * `styleMap` writes the attribute on first render). Properties dropped between renders are
+ * removed. Values are strings as CSS takes them (`'120px'`, `'translate(4px,8px)'`).
+ */
+import { noChange } from 'lit';
+import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+
+export type StyleProps = Readonly<Record<string, string | null | undefined>>;
+
+class StylePropsDirective extends Directive {
+  private last = new Map<string, string>();
+
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('styleProps() goes on an element, not in an attribute');
+  }
+
+  render(_props: StyleProps): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [props]: [StyleProps]): unknown {
+    const style = (part.element as HTMLElement).style;
+    const next = new Map<string, string>();
+    for (const k in props) {
+      const v = props[k];
+      if (v == null || v === '') continue;
+      next.set(k, v);
+      if (this.last.get(k) !== v) style.setProperty(k, v);
+    }
+    for (const k of this.last.keys()) if (!next.has(k)) style.removeProperty(k);
+    this.last = next;
+    return noChange;
+  }
+}
+
+export const styleProps = directive(StylePropsDirective);

@@ -1,0 +1,10 @@
+/** Small DOM helpers shared by the elements. */
+
+/** Whether `el` is laid out right-to-left (`:dir(rtl)`, else its computed direction). */
+export function isRtl(el: Element): boolean {
+  try {
+    return el.matches(':dir(rtl)');
+  } catch {
+    return getComputedStyle(el).direction === 'rtl';
+  }
+}
