@@ -6,6 +6,7 @@
 // those registrations and adds each class's `tagName` and a `custom-element-definition`
 // export, so tools (IDEs, @lit/react wrappers, Storybook) know which tag is which class.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { posix } from 'node:path';
 
 const ELEMENTS_DIR = 'elements';
 
@@ -62,10 +63,66 @@ function defineHelperPlugin() {
   };
 }
 
+/**
+ * Module paths as shipped: the analyzer reads `src/x.ts` and `elements/x.ts`, the package
+ * ships `dist/src/x.js` and `dist/elements/x.js`. Tools (IDEs, wrapper generators) resolve
+ * declarations through these paths, so they must name files that exist in the package.
+ */
+function shippedPathsPlugin() {
+  const ship = (p) => (typeof p === 'string' && /^(src|elements)\/.*\.[jt]s$/.test(p) ? `dist/${p.replace(/\.ts$/, '.js')}` : p);
+  // A re-export names its module relative to the re-exporting file (`./media-gallery.js`).
+  const resolve = (from, p) => (/^\.\.?\//.test(p) ? posix.normalize(posix.join(posix.dirname(from), p)) : p);
+  const walk = (node, from) => {
+    if (Array.isArray(node)) return node.forEach((x) => walk(x, from));
+    if (!node || typeof node !== 'object') return;
+    for (const key of Object.keys(node)) {
+      if ((key === 'path' || key === 'module') && typeof node[key] === 'string') node[key] = ship(resolve(from, node[key]));
+      else walk(node[key], from);
+    }
+  };
+  return {
+    name: 'media-gallery-shipped-paths',
+    // After the define() plugin, which matches modules by their source paths.
+    packageLinkPhase({ customElementsManifest }) {
+      for (const m of customElementsManifest.modules) walk(m, m.path);
+    },
+  };
+}
+
+/**
+ * Members documented `@internal` stay out of the manifest, and so out of every wrapper or
+ * editor data generated from it. The analyzer drops a `declare`d field with the tag, but adds
+ * it back from the constructor's assignment or the `static properties` entry: this removes
+ * the member and its attribute by name, per class.
+ */
+function internalMembersPlugin() {
+  const internal = new Map(); // class name -> Set of member names
+  const tagged = (ts, node) => (ts.getJSDocTags?.(node) ?? []).some((t) => t.tagName.getText() === 'internal');
+  return {
+    name: 'media-gallery-internal-members',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const names = new Set();
+      for (const m of node.members) if (m.name && tagged(ts, m)) names.add(m.name.getText());
+      if (names.size) internal.set(node.name.getText(), names);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const d of mod.declarations ?? []) {
+          const names = internal.get(d.name);
+          if (!names) continue;
+          d.members = d.members?.filter((m) => !names.has(m.name));
+          d.attributes = d.attributes?.filter((a) => !names.has(a.fieldName ?? a.name));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/pipeline/**'],
   outdir: '.',
   litelement: true,
-  plugins: [defineHelperPlugin()],
+  plugins: [defineHelperPlugin(), internalMembersPlugin(), shippedPathsPlugin()],
 };

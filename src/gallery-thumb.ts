@@ -37,6 +37,7 @@ import { thumbStyles } from '../styles/gallery-thumb.styles.js';
  */
 export class GalleryThumb extends LitElement {
   static override styles = thumbStyles;
+  /** @internal */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: false };
   static override properties = {
     item: { attribute: false },
@@ -47,13 +48,13 @@ export class GalleryThumb extends LitElement {
     total: { type: Number },
     objectFit: { type: String, attribute: 'object-fit' },
     selected: { type: Boolean, reflect: true },
-    active: { type: Boolean },
+    active: { attribute: false },
     showLikeDislike: { attribute: 'show-like-dislike', converter: boolOn },
     showFavoriteButton: { attribute: 'show-favorite-button', converter: boolOn },
     showEditButton: { attribute: 'show-edit-button', converter: boolOn },
     showDeleteButton: { attribute: 'show-delete-button', converter: boolOn },
     actionLabel: { type: String, attribute: 'action-label' },
-    priority: { type: Boolean },
+    priority: { attribute: false },
     tileWidth: { type: Number, attribute: false },
     labels: { attribute: false },
     failed: { type: Boolean, reflect: true },

@@ -28,3 +28,30 @@ export function record(el: EventTarget, types: string[]) {
   for (const t of types) el.addEventListener(t, (e) => log.push({ type: t, detail: (e as CustomEvent).detail, event: e }));
   return log;
 }
+
+/**
+ * Whether `target` is within 400 px below `root`'s viewport (the gallery's sentinel margin), as
+ * an IntersectionObserver made now reports it. Observers deliver in creation order within a
+ * frame, so when this one has reported, the gallery's own (older) observer has too: a negative
+ * check after it waits for the event that would have fired, not for a fixed time.
+ */
+export function intersection(target: Element, root: Element | null): Promise<boolean> {
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver((entries) => {
+      io.disconnect();
+      resolve(entries[entries.length - 1].isIntersecting);
+    }, { root, rootMargin: '0px 0px 400px 0px' });
+    io.observe(target);
+  });
+}
+
+/** Records every event of `types` that reaches `document` in the capture phase (what analytics and framework delegation see). */
+export function recordCapture(types: string[]) {
+  const log: Array<{ type: string; detail: any; event: Event }> = [];
+  const fns = types.map((t) => {
+    const fn = (e: Event) => log.push({ type: t, detail: (e as CustomEvent).detail, event: e });
+    document.addEventListener(t, fn, { capture: true });
+    return [t, fn] as const;
+  });
+  return Object.assign(log, { stop: () => fns.forEach(([t, fn]) => document.removeEventListener(t, fn, { capture: true })) });
+}

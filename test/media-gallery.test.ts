@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, record, settle } from './helpers.js';
+import { deepActive, intersection, record, recordCapture, settle } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg'];
 const photo = (n: string) => `/examples/photos/${n}`;
@@ -322,16 +322,17 @@ describe('<media-gallery> events', () => {
   it('infinite scroll: reaching the end fires load-more once, not again while pending', async () => {
     const el = await mount(html`<media-gallery has-more height="300" columns="3" .items=${items(30)}></media-gallery>`);
     const log = record(el, ['load-more']);
-    await aTimeout(100);
-    expect(log).to.have.length(0); // the end is out of view
     const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
+    const sentinel = el.shadowRoot!.querySelector('.sentinel')!;
+    expect(await intersection(sentinel, scroller)).to.equal(false);
+    expect(log).to.have.length(0); // the end is out of view
     scroller.scrollTop = scroller.scrollHeight;
     await waitUntil(() => log.length === 1, 'load-more at the end');
     expect(log[0].detail.count).to.equal(30);
     scroller.scrollTop = 0;
-    await aTimeout(50);
+    expect(await intersection(sentinel, scroller)).to.equal(false);
     scroller.scrollTop = scroller.scrollHeight;
-    await aTimeout(150);
+    expect(await intersection(sentinel, scroller)).to.equal(true);
     expect(log).to.have.length(1);
     el.items = items(40);
     await settle(el);
@@ -584,6 +585,124 @@ describe('<media-gallery> in the page', () => {
     parent.append(el);
     await settle(el);
     expect(thumbs(el)).to.have.length(3);
-    await aTimeout(0);
+  });
+});
+
+describe('<media-gallery>: one host, one store', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('a capturing listener on document sees each user action once, from the gallery', async () => {
+    const el = await mount(html`<media-gallery show-like-dislike show-edit-button .items=${items(4)}></media-gallery>`);
+    const seen = recordCapture(['select', 'like', 'edit', 'preview-open', 'preview-close']);
+    try {
+      const t = thumbAt(el, 1);
+      t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=like]')!.click();
+      t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=edit]')!.click();
+      mainButton(t).click();
+      await settle(el);
+      pq(el, '[part~=close]')!.click();
+      await waitUntil(() => seen.some((x) => x.type === 'preview-close'), 'preview-close');
+      expect(seen.map((x) => x.type)).to.deep.equal(['like', 'edit', 'select', 'preview-open', 'preview-close']);
+      expect(seen.every((x) => x.event.target === el)).to.equal(true);
+      expect(seen[2].detail).to.include({ index: 1, selected: true });
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('item-error reaches a capturing listener once per failed tile', async () => {
+    const seen = recordCapture(['item-error']);
+    try {
+      const el = await mount(html`<media-gallery .items=${['/missing/a.jpg', photo('Aqua.jpg'), '/missing/b.jpg']}></media-gallery>`);
+      await waitUntil(() => seen.length >= 2, 'two item-errors');
+      await settle(el);
+      expect(seen.map((x) => x.detail.index).sort()).to.deep.equal([0, 2]);
+      expect(seen.every((x) => x.event.target === el && x.detail.reason === 'load')).to.equal(true);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('preventDefault from a capturing listener on document keeps the selection and the preview closed', async () => {
+    const el = await mount(html`<media-gallery .items=${items(4)}></media-gallery>`);
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('select', cancel, { capture: true });
+    try {
+      mainButton(thumbAt(el, 2)).click();
+      await settle(el);
+    } finally {
+      document.removeEventListener('select', cancel, { capture: true });
+    }
+    expect(el.selectedIndex).to.equal(null);
+    expect(el.preview).to.equal(false);
+    expect(preview(el).shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+  });
+
+  it('selection and focus follow their item into a new array', async () => {
+    const list = items(6).map((x, i) => ({ ...x, id: `p${i}` }));
+    const el = await mount(html`<media-gallery .items=${list}></media-gallery>`);
+    mainButton(thumbAt(el, 3)).focus();
+    el.open(3);
+    await settle(el);
+    el.items = [{ src: photo('Wood.jpg'), caption: 'New first', id: 'new' }, ...list];
+    await settle(el);
+    expect(el.selectedIndex).to.equal(4);
+    expect(pq(el, '.caption')!.textContent).to.equal('Photo 4');
+    el.close();
+    await settle(el);
+    expect(mainButton(thumbAt(el, 4)).tabIndex).to.equal(0);
+  });
+
+  it('items set by the page win over a src response that arrives later', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const realFetch = window.fetch;
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      await gate;
+      return realFetch(...args);
+    };
+    try {
+      const el = await mount(html`<media-gallery src="/test/fixtures/manifest.json"></media-gallery>`);
+      el.items = items(2);
+      await settle(el);
+      release();
+      // The manifest response (if it were applied) would change the count: wait until the
+      // aborted request has settled, then check.
+      await waitUntil(async () => { await realFetch('/test/fixtures/manifest.json'); return true; });
+      await settle(el);
+      expect(el.items.map((x) => x.caption)).to.deep.equal(['Photo 1', 'Photo 2']);
+      expect(thumbs(el)).to.have.length(2);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('an aspect ratio learnt in masonry survives a like', async () => {
+    const list = PHOTOS.slice(0, 4).map((n) => ({ src: photo(n), caption: n }));
+    const el = await mount(html`<media-gallery layout="masonry" columns="2" container="false" show-like-dislike .items=${list}></media-gallery>`, 600);
+    const ratio = (i: number) => { const r = thumbAt(el, i).getBoundingClientRect(); return r.width / r.height; };
+    await waitUntil(() => Math.abs(ratio(0) - 1) > 0.05, 'learnt ratio of the first photo');
+    const learnt = ratio(0);
+    thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>('[part~=like]')!.click();
+    await settle(el);
+    (el.parentElement as HTMLElement).style.width = '500px';
+    await waitUntil(() => Math.abs(thumbAt(el, 0).getBoundingClientRect().width - 246) < 2, 'relaid out at 500px');
+    expect(ratio(0)).to.be.closeTo(learnt, 0.02);
+    expect(el.items[0].liked).to.equal(true);
+  });
+
+  it('an item of the wrong shape is skipped with item-error, however typed', async () => {
+    const log = recordCapture(['item-error']);
+    try {
+      const el = await mount(html`<media-gallery .items=${[{ src: photo('Aqua.jpg'), type: 'image', placeholder: 12345 }, { src: 7, type: 'image' }, photo('Dune.jpg')]}></media-gallery>`);
+      await waitUntil(() => log.length === 1, 'one item-error');
+      expect(log[0].detail).to.include({ index: 1, item: null });
+      expect(thumbs(el)).to.have.length(2);
+      el.open(0);
+      await settle(el);
+      expect(pq(el, '.slide.current img.large')).to.exist;
+    } finally {
+      log.stop();
+    }
   });
 });

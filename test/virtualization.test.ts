@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
@@ -185,9 +185,8 @@ describe('virtualization', () => {
     el.open(5_000);
     await settle(el);
     const p = el.shadowRoot!.querySelector('gallery-preview')!;
-    await p.updateComplete;
-    await aTimeout(50);
-    const strip = [...p.shadowRoot!.querySelectorAll('.strip .t')];
+    await waitUntil(() => p.shadowRoot!.querySelectorAll('.strip button').length > 5, 'strip rendered');
+    const strip = [...p.shadowRoot!.querySelectorAll('.strip button')];
     expect(strip.length).to.be.greaterThan(5).and.lessThan(100);
     expect(p.shadowRoot!.querySelector('.strip [aria-current=true]')!.getAttribute('aria-label')).to.equal('Image 5001 of 10000');
     el.close();
