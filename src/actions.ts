@@ -1,5 +1,5 @@
 /** Download and share of one item, used by the preview's toolbar. */
-import { downloadName, type GalleryItem } from './items.js';
+import { downloadName, type GalleryItem } from './model/items.js';
 
 /**
  * Saves the item under its `download` name: fetches it as a blob and clicks a temporary

@@ -2,42 +2,48 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { altOf, type GalleryItem } from './model/items.js';
 import { GalleryStore } from './model/store.js';
-import { emit } from './events/gallery-events.js';
-import { sendRequest, type RequestAction, type RequestData, type GalleryRequest } from './events/requests.js';
-import { icons } from './icons.js';
 import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
+import { emit } from './events/gallery-events.js';
+import { sendRequest, type GalleryRequest, type RequestAction, type RequestData } from './events/requests.js';
+import { icons } from './icons.js';
 import { placeholderUrl } from './placeholder.js';
 import { downloadItem, shareItem } from './actions.js';
-import { GestureController, type GestureHost } from './controllers/gestures.js';
+import { ZoomPanController } from './controllers/zoom-pan.js';
+import { GestureController } from './controllers/gestures.js';
+import { MediaLoader } from './controllers/media-loader.js';
+import { ModalController } from './controllers/modal.js';
+import { SlideshowController } from './controllers/slideshow.js';
 import { FullscreenController } from './controllers/fullscreen.js';
-import { clampPan, fitSize, maxScale, oneToOne, zoomAt, type Size, type ZoomState } from './zoom.js';
+import { isRtl } from './controllers/roving-list.js';
+import { StripController } from './preview-strip.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 
 const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
 const boolDefaultOn = { fromAttribute: (v: string | null) => v !== 'false' };
-const STRIP_GAP = 6;
-const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * The large view: the image or video, previous/next, caption, "3 / 12" counter, a virtualized
  * thumbnail strip, a toolbar, zoom and pan, swipe gestures, fullscreen and an optional slideshow.
  *
- * Inside `<media-gallery>` it is a modal `<dialog>` over the page (`modal`); alone it is an
- * inline image viewer (`src` and `caption`, or `items` and `selected-index`), the counterpart
- * of Gradio's `gr.Image` in display mode.
+ * Inside `<media-gallery>` it is a modal `<dialog>` over the page (`modal`) and the gallery
+ * dispatches the events; alone it is an inline image viewer (`src` and `caption`, or `items`
+ * and `selected-index`), the counterpart of Gradio's `gr.Image` in display mode, and dispatches
+ * them itself.
  *
  * @summary Image and video viewer with zoom, pan and swipe.
- * @fires select - `{index, item, selected: true}` when the user moves to another item. Cancelable: the preview stays.
- * @fires preview-close - `{index}` when the user closes the modal preview (Escape, close button, swipe down).
- * @fires like - `{index, item, liked}` from the like/dislike buttons. Cancelable.
- * @fires favorite - `{index, item, favorite}` from the star. Cancelable.
- * @fires edit - `{index, item}` from the edit button.
- * @fires action - `{index, item}` from the action button.
- * @fires download - `{index, item}` before downloading. Cancelable: then the page downloads.
- * @fires share - `{index, item}` before sharing. Cancelable: then the page shares.
- * @fires item-error - `{index, item, reason: 'load'}` when the large media fails to load.
- * @csspart preview - The dialog (modal) or frame (inline).
+ * @fires {CustomEvent<SelectDetail>} select - `{index, item, selected: true}` when the user moves to another item. Cancelable: the preview stays.
+ * @fires {CustomEvent<PreviewCloseDetail>} preview-close - `{index}` when the user closes the modal preview (Escape, close button, swipe down).
+ * @fires {CustomEvent<LikeDetail>} like - `{index, item, liked}` from the like/dislike buttons. Cancelable.
+ * @fires {CustomEvent<FavoriteDetail>} favorite - `{index, item, favorite}` from the star. Cancelable.
+ * @fires {CustomEvent<ItemDetail>} edit - `{index, item}` from the edit button.
+ * @fires {CustomEvent<ItemDetail>} action - `{index, item}` from the action button.
+ * @fires {CustomEvent<ItemDetail>} download - `{index, item}` before downloading. Cancelable: then the page downloads.
+ * @fires {CustomEvent<ItemDetail>} share - `{index, item}` before sharing. Cancelable: then the page shares.
+ * @fires {CustomEvent<ItemErrorDetail>} item-error - `{index, item, reason: 'load'}` when the large media fails to load.
+ * @csspart preview - The dialog (modal) or region (inline).
+ * @csspart stage - The area the image is shown, zoomed and swiped in.
  * @csspart image - The large image or video.
+ * @csspart error - The tile shown instead of media that failed to load.
  * @csspart caption - The full caption.
  * @csspart strip - The thumbnail strip.
  * @csspart toolbar - The toolbar.
@@ -45,7 +51,7 @@ const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(pre
  * @cssprop --gallery-overlay-background - Background behind the image.
  * @cssprop --gallery-preview-height - Height of the inline (non-modal) viewer, default 480px.
  */
-export class GalleryPreview extends LitElement implements GestureHost {
+export class GalleryPreview extends LitElement {
   static override styles = previewStyles;
   static override properties = {
     items: { attribute: false },
@@ -66,19 +72,14 @@ export class GalleryPreview extends LitElement implements GestureHost {
     actionLabel: { type: String, attribute: 'action-label' },
     wheelZoom: { attribute: 'wheel-zoom', converter: boolOn },
     slideshow: { type: Number },
-    zoom: { state: true },
-    dragX: { state: true },
-    dragY: { state: true },
-    dragging: { state: true },
-    playing: { state: true },
-    toast: { state: true },
-    stageSize: { state: true },
     store: { attribute: false },
   };
 
   /** Items to show (any input form of the contract); alternatively `src` and `caption`. */
   declare items: unknown[];
+  /** URL of the one image or video to show when `items` is empty. */
   declare src: string;
+  /** Caption of `src`. */
   declare caption: string;
   /** Index of the item shown. */
   declare index: number;
@@ -88,6 +89,7 @@ export class GalleryPreview extends LitElement implements GestureHost {
   declare modal: boolean;
   /** Previous/next wrap around at the ends. Default true; `loop="false"` turns it off. */
   declare loop: boolean;
+  /** Strings shown and announced, merged over the English defaults. */
   declare labels: Partial<GalleryLabels>;
   declare showDownloadButton: boolean;
   declare showShareButton: boolean;
@@ -96,22 +98,16 @@ export class GalleryPreview extends LitElement implements GestureHost {
   declare showFavoriteButton: boolean;
   declare showEditButton: boolean;
   declare hideCloseButton: boolean;
+  /** Label of the action button; no button when empty. */
   declare actionLabel: string;
   /** Plain mouse wheel zooms (otherwise ctrl/⌘ + wheel or a trackpad pinch). */
   declare wheelZoom: boolean;
   /** Slideshow interval in ms; 0 (default) hides the slideshow button. */
   declare slideshow: number;
-  declare zoom: ZoomState;
-  declare dragX: number;
-  declare dragY: number;
-  declare dragging: boolean;
-  /** Whether the slideshow is running. */
-  declare playing: boolean;
-  declare toast: string;
-  declare stageSize: Size;
   /**
    * Set by a host (`<media-gallery>`): its item store. The preview then shows `store.items` as
-   * they are (no normalising) and sends private requests instead of public events.
+   * they are (no normalising) and sends private requests instead of public events. The host
+   * re-sets it, or calls `requestUpdate()`, when the store's items change.
    * @internal
    */
   declare store: GalleryStore | null;
@@ -120,22 +116,53 @@ export class GalleryPreview extends LitElement implements GestureHost {
    * @internal
    */
   tileRect: ((index: number) => DOMRect | null) | null = null;
+
   /** Standalone: the items built from `items` or `src` + `caption`, rebuilt when those change. */
   private own = new GalleryStore();
-
-  private gestures = new GestureController(this);
-  private fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this.dialog : this));
-  private natural = new Map<string, Size>();
-  private ready = new Set<string>();
-  private failed = new Set<string>();
-  private resize?: ResizeObserver;
-  private stripScroll = 0;
-  private stripWidth = 0;
-  private timer = 0;
-  private hovering = false;
-  private focusHeld = false;
+  private seen: readonly GalleryItem[] | null = null;
+  private rtl = false;
+  private toast = '';
   private toastTimer = 0;
-  private animating = false;
+
+  private zp = new ZoomPanController(this, {
+    stage: () => this.renderRoot?.querySelector<HTMLElement>('.stage') ?? null,
+    natural: (i) => this.media.size(this.list[i]),
+    current: () => this.index,
+    zoomable: () => !!this.current && this.current.type !== 'video',
+    rtl: () => this.rtl,
+  });
+  private media = new MediaLoader(this, () => { this.zp.layout(); this.zp.set(this.zp.state); }, (item, index) => {
+    if (!this.ask('media-error', index, item, {})) emit(this, 'item-error', { index, item, reason: 'load' });
+  });
+  private gestures = new GestureController(this, this.zp, { wheelZoom: () => this.wheelZoom, go: (d) => this.go(d), close: () => void this.requestClose() });
+  private fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this.dialog : this));
+  private autoplay = new SlideshowController(this, {
+    interval: () => this.slideshow,
+    count: () => this.list.length,
+    held: () => this.zp.zoomed,
+    advance: () => {
+      const j = this.step(1);
+      if (j >= 0) this.goTo(j);
+      return j >= 0;
+    },
+    root: () => this.shadowRoot,
+  });
+  private modalCtl = new ModalController(this, this.zp, {
+    dialog: () => this.dialog,
+    modal: () => this.modal,
+    open: () => this.open,
+    tileRect: () => this.tileRect?.(this.index) ?? null,
+    opened: () => this.renderRoot.querySelector<HTMLElement>('.frame')?.focus({ preventScroll: true }),
+    closed: () => void this.fullscreen.exit(),
+  });
+  private strip = new StripController(this, {
+    items: () => this.list,
+    index: () => this.index,
+    labels: () => this.l,
+    go: (i) => this.goTo(i),
+    loop: () => this.loop,
+    element: () => this.renderRoot?.querySelector<HTMLElement>('.strip') ?? null,
+  });
 
   constructor() {
     super();
@@ -157,22 +184,15 @@ export class GalleryPreview extends LitElement implements GestureHost {
     this.actionLabel = '';
     this.wheelZoom = false;
     this.slideshow = 0;
-    this.zoom = { scale: 1, x: 0, y: 0 };
-    this.dragX = 0;
-    this.dragY = 0;
-    this.dragging = false;
-    this.playing = false;
-    this.toast = '';
-    this.stageSize = { width: 0, height: 0 };
     this.store = null;
   }
 
   /** The items shown: the host's store, else the preview's own. */
-  get list(): readonly GalleryItem[] {
+  private get list(): readonly GalleryItem[] {
     return (this.store ?? this.own).items;
   }
 
-  get current(): GalleryItem | undefined {
+  private get current(): GalleryItem | undefined {
     return this.list[this.index];
   }
 
@@ -180,100 +200,50 @@ export class GalleryPreview extends LitElement implements GestureHost {
     return { ...defaultLabels, ...this.labels };
   }
 
-  get fitSize(): Size {
-    const it = this.current;
-    return fitSize(it ? this.naturalOf(it) : { width: 0, height: 0 }, this.stageSize);
-  }
-
-  get maxZoom(): number {
-    const it = this.current;
-    return it ? maxScale(this.naturalOf(it), this.fitSize) : 4;
-  }
-
-  private naturalOf(it: GalleryItem): Size {
-    return this.natural.get(it.src) ?? (it.width && it.height ? { width: it.width, height: it.height } : { width: 0, height: 0 });
-  }
-
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog') ?? null;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.schedule);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.schedule);
-    this.resize?.disconnect();
-    this.resize = undefined;
-    clearTimeout(this.timer);
     clearTimeout(this.toastTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.store && (!this.hasUpdated || changed.has('items') || changed.has('src') || changed.has('caption') || changed.has('store'))) {
       this.own.set(this.items?.length ? this.items : this.src ? [{ src: this.src, caption: this.caption || undefined }] : []);
-      this.failed.clear();
+    }
+    // New items from the page (or the host): failed media get another try.
+    if (this.list !== this.seen) {
+      this.seen = this.list;
+      this.media.clearFailures();
     }
     const n = this.list.length;
     if (n && (this.index < 0 || this.index >= n || !Number.isInteger(this.index))) this.index = Math.min(n - 1, Math.max(0, Math.floor(this.index) || 0));
     if (changed.has('index')) {
-      this.zoom = { scale: 1, x: 0, y: 0 };
-      this.schedule();
+      this.zp.reset();
+      this.autoplay.schedule();
     }
-    if (changed.has('open') && !this.open) this.playing = false;
-    // The stage or the image's natural size may have changed under a zoomed image (window
-    // resized, toolbar wrapped, full-resolution image loaded): keep the pan within the edges.
-    if (this.zoom.scale > 1) {
-      const z = clampPan(this.zoom, this.fitSize, this.stageSize);
-      if (z.x !== this.zoom.x || z.y !== this.zoom.y) this.zoom = z;
-    }
+    if (changed.has('open') && !this.open) this.autoplay.stop();
+    this.rtl = isRtl(this);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    this.gestures.attach(stage);
-    if (stage && !this.resize && this.isConnected) {
-      this.resize = new ResizeObserver(() => this.measure());
-      this.resize.observe(stage);
-      this.measure();
-    }
-    const d = this.dialog;
-    if (this.modal && d) {
-      if (this.open && !d.open) {
-        d.showModal();
-        this.renderRoot.querySelector<HTMLElement>('.frame')?.focus({ preventScroll: true });
-        this.measure();
-        this.animateOpen();
-        this.scrollStrip(false);
-      } else if (!this.open && d.open) {
-        d.close();
-        void this.fullscreen.exit();
-      }
-    }
-    if (changed.has('index')) {
-      this.scrollStrip(changed.get('index') !== undefined);
-      for (const v of this.renderRoot.querySelectorAll<HTMLVideoElement>('.slide:not(.current) video')) v.pause();
-    }
+    this.gestures.attach(this.renderRoot.querySelector<HTMLElement>('.stage'));
+    if (changed.has('index')) for (const v of this.renderRoot.querySelectorAll<HTMLVideoElement>('.slide:not(.current) video')) v.pause();
     // Neighbours only while something is shown: a closed modal preview fetches nothing.
-    if ((changed.has('index') || changed.has('open')) && (this.open || !this.modal)) this.preloadNeighbours();
-  }
-
-  private measure() {
-    const stage = this.renderRoot.querySelector<HTMLElement>('.stage');
-    if (!stage) return;
-    const r = stage.getBoundingClientRect();
-    if (r.width !== this.stageSize.width || r.height !== this.stageSize.height) this.stageSize = { width: r.width, height: r.height };
-    const strip = this.renderRoot.querySelector<HTMLElement>('.strip');
-    if (strip && strip.clientWidth !== this.stripWidth) {
-      this.stripWidth = strip.clientWidth;
-      this.requestUpdate();
+    if ((changed.has('index') || changed.has('open')) && (this.open || !this.modal)) {
+      this.media.preload([this.list[this.step(1)], this.list[this.step(-1)]], this.zp.stage.width);
     }
   }
 
-  // ---- navigation -------------------------------------------------------------------
+  // ---- requests to the host, or standalone our own events ---------------------------
+
+  /** Sends a private request; `null` when nobody hosts the preview (it is then its own host). */
+  private ask<A extends RequestAction>(action: A, index: number, item: GalleryItem, data: RequestData[A]): GalleryRequest<A> | null {
+    const r = sendRequest(this, action, index, item, data);
+    return r.handled ? r : null;
+  }
 
   /** Index `delta` steps away, wrapping when `loop`; `-1` when there is none. */
   private step(delta: number): number {
@@ -283,71 +253,93 @@ export class GalleryPreview extends LitElement implements GestureHost {
     return this.loop && n > 1 ? (j + n) % n : -1;
   }
 
-  /**
-   * Sends a private request to the host. @returns `null` when nobody hosts the preview (it
-   * then acts as its own host), else the answered request.
-   */
-  private ask<A extends RequestAction>(action: A, index: number, item: GalleryItem, data: RequestData[A]): GalleryRequest<A> | null {
-    const r = sendRequest(this, action, index, item, data);
-    return r.handled ? r : null;
-  }
-
-  /** Moves to item `index` as a user action: the host's `select` (cancelable). */
-  goTo(index: number): void {
+  /** Moves to item `index` as a user action. */
+  private goTo(index: number): void {
     const item = this.list[index];
     if (!item || index === this.index) return;
     if (!this.ask('go', index, item, {}) && emit(this, 'select', { index, item, selected: true })) this.index = index;
   }
 
-  /** Previous (`-1`) or next (`1`) item, as a user action. */
-  go(delta: 1 | -1): void {
+  private go(delta: 1 | -1): void {
     const j = this.step(delta);
     if (j >= 0) this.goTo(j);
   }
 
-  /** Closes the modal preview as a user action: animates to the tile, then fires `preview-close`. */
-  async requestClose(): Promise<void> {
-    if (!this.modal || !this.open || this.animating) return;
-    await this.animateClose();
-    this.dragY = 0;
+  /** Closes the modal preview as a user action: animates to the tile, then tells the host. */
+  private async requestClose(): Promise<void> {
+    if (!this.modal || !this.open || this.modalCtl.animating) return;
+    await this.modalCtl.animateClose();
+    this.zp.setDrag(0, 0);
     this.closed();
   }
 
-  /** The user closed the modal: the host closes it, or, standalone, the preview does. */
   private closed() {
-    const item = this.list[this.index];
+    const item = this.current;
     if (item && this.ask('close', this.index, item, {})) return;
     emit(this, 'preview-close', { index: this.index });
     this.open = false;
   }
 
-  toggleZoom(p: { x: number; y: number }): void {
-    const it = this.current;
-    if (!it || it.type === 'video') return;
-    if (this.zoom.scale > 1.01) this.zoom = { scale: 1, x: 0, y: 0 };
-    else this.zoom = zoomAt(this.zoom, Math.max(2, oneToOne(this.naturalOf(it), this.fitSize)), p, this.fitSize, this.stageSize, this.maxZoom);
+  private like(liked: boolean | null) {
+    const item = this.current, index = this.index;
+    if (!item || this.ask('like', index, item, { liked })) return;
+    const next = { ...item, liked };
+    if (emit(this, 'like', { index, item: next, liked })) this.replaceOwn(index, next);
   }
 
-  /** Zooms by a factor around the stage centre (`+`/`-` keys and buttons); factor 0 resets. */
-  zoomBy(factor: number): void {
-    if (this.current?.type === 'video') return;
-    this.zoom = factor === 0 ? { scale: 1, x: 0, y: 0 } : zoomAt(this.zoom, this.zoom.scale * factor, { x: 0, y: 0 }, this.fitSize, this.stageSize, this.maxZoom);
+  private favorite(favorite: boolean) {
+    const item = this.current, index = this.index;
+    if (!item || this.ask('favorite', index, item, { favorite })) return;
+    const next = { ...item, favorite };
+    if (emit(this, 'favorite', { index, item: next, favorite })) this.replaceOwn(index, next);
   }
+
+  /** Standalone: keeps an accepted like/favorite in the preview's own items. */
+  private replaceOwn(index: number, item: GalleryItem) {
+    this.own.replace(index, item);
+    this.seen = this.own.items;
+    this.requestUpdate();
+  }
+
+  private notify(type: 'edit' | 'action') {
+    const item = this.current, index = this.index;
+    if (item && !this.ask(type, index, item, {})) emit(this, type, { index, item });
+  }
+
+  /** Download and share ask leave first; when a listener cancels, the page does it. */
+  private async perform(type: 'download' | 'share') {
+    const item = this.current, index = this.index;
+    if (!item) return;
+    const r = this.ask(type, index, item, {});
+    if (!(r ? r.accepted : emit(this, type, { index, item }))) return;
+    if (type === 'download') await downloadItem(item);
+    else if ((await shareItem(item)) === 'copied') this.showToast(this.l.shareCopied);
+  }
+
+  private showToast(text: string) {
+    this.toast = text;
+    this.requestUpdate();
+    clearTimeout(this.toastTimer);
+    this.toastTimer = window.setTimeout(() => {
+      this.toast = '';
+      this.requestUpdate();
+    }, 2000);
+  }
+
+  // ---- keyboard -------------------------------------------------------------------------
 
   private onKeyDown = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const t = e.composedPath()[0] as HTMLElement;
-    const inField = t.localName === 'input' || t.localName === 'textarea' || t.isContentEditable;
+    if (t.localName === 'input' || t.localName === 'textarea' || t.isContentEditable) return;
     const inVideo = t.localName === 'video';
-    if (inField) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const n = this.list.length;
+    const rtl = isRtl(this);
     let handled = true;
     switch (e.key) {
       case 'ArrowLeft': if (inVideo) return; this.go(rtl ? 1 : -1); break;
       case 'ArrowRight': if (inVideo) return; this.go(rtl ? -1 : 1); break;
       case 'Home': this.goTo(0); break;
-      case 'End': this.goTo(n - 1); break;
+      case 'End': this.goTo(this.list.length - 1); break;
       case 'Escape':
         // The fallback fullscreen has no browser UI to leave it: Escape does, as it does for the real one.
         if (this.hasAttribute('pseudo-fullscreen')) void this.fullscreen.exit();
@@ -366,315 +358,79 @@ export class GalleryPreview extends LitElement implements GestureHost {
     }
   };
 
+  private zoomBy(factor: number) {
+    if (this.current?.type !== 'video') this.zp.zoomBy(factor);
+  }
+
   private onDialogClose = () => {
     // Closed by the browser (a close request we did not intercept): still a user action.
     if (!this.open) return;
     this.closed();
-    // The dialog is closed already; a host re-opens it if it keeps `open`.
     if (this.open) this.requestUpdate();
   };
 
   private onCancel = (e: Event) => {
-    // Escape on a modal dialog: close through our own path (animation, event).
+    // Escape on a modal dialog: close through our own path (animation, request).
     e.preventDefault();
     void this.requestClose();
   };
 
-  // ---- slideshow ----------------------------------------------------------------------
-
-  private schedule = () => {
-    clearTimeout(this.timer);
-    if (!this.playing || !this.slideshow || this.list.length < 2) return;
-    if (document.hidden || this.hovering || this.focusHeld || this.zoom.scale > 1) return;
-    this.timer = window.setTimeout(() => {
-      const j = this.step(1);
-      if (j < 0) this.playing = false;
-      else this.goTo(j);
-      this.schedule();
-    }, Math.max(500, this.slideshow));
-  };
-
-  private togglePlay = () => {
-    this.playing = !this.playing;
-    this.updateComplete.then(this.schedule);
-  };
-
-  /**
-   * Keyboard focus on a control other than the frame (which holds focus while the preview is
-   * simply open) and the play button pauses the slideshow: the strip, a toolbar button, a
-   * video. Read from the shadow root's active element once focus has settled, since focusout
-   * arrives with no related target in some browsers (Firefox) even when focus stays inside.
-   */
-  private onFocusChange = () => {
-    setTimeout(() => {
-      const a = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-      const held = !!a && !a.classList.contains('frame') && !a.hasAttribute('data-slideshow');
-      if (held !== this.focusHeld) {
-        this.focusHeld = held;
-        this.schedule();
-      }
-    });
-  };
-
-  private setHover(on: boolean) {
-    this.hovering = on;
-    this.schedule();
-  }
-
-  // ---- media --------------------------------------------------------------------------
-
-  private onMediaLoad(e: Event, it: GalleryItem) {
-    const el = e.target as HTMLImageElement | HTMLVideoElement;
-    const size = el instanceof HTMLImageElement ? { width: el.naturalWidth, height: el.naturalHeight } : { width: el.videoWidth, height: el.videoHeight };
-    if (size.width && size.height) {
-      const prev = this.natural.get(it.src);
-      if (!prev || prev.width !== size.width) {
-        this.natural.set(it.src, size);
-        this.requestUpdate();
-      }
-    }
-    const done = () => {
-      this.ready.add(it.src);
-      this.requestUpdate();
-    };
-    if (el instanceof HTMLImageElement && el.decode) el.decode().then(done, done);
-    else done();
-  }
-
-  private onMediaError(it: GalleryItem, index: number) {
-    if (this.failed.has(it.src)) return;
-    this.failed.add(it.src);
-    this.requestUpdate();
-    if (!this.ask('media-error', index, it, {})) emit(this, 'item-error', { index, item: it, reason: 'load' });
-  }
-
-  private preloadNeighbours() {
-    for (const d of [1, -1]) {
-      const j = this.step(d);
-      const it = this.list[j];
-      if (!it || it.type === 'video' || this.ready.has(it.src)) continue;
-      const img = new Image();
-      img.decoding = 'async';
-      if (it.srcset) {
-        img.sizes = `${Math.ceil(this.stageSize.width || 1000)}px`;
-        img.srcset = it.srcset;
-      }
-      img.src = it.src;
-      img.decode?.().catch(() => undefined);
-    }
-  }
-
-  private sizesFor(): string {
-    // Ask for the candidate that covers the zoomed width; quantised so the choice changes rarely.
-    const w = this.fitSize.width * Math.pow(1.5, Math.ceil(Math.log(this.zoom.scale) / Math.log(1.5)));
-    return `${Math.ceil(Math.max(w, 1))}px`;
-  }
-
-  // ---- toolbar actions ------------------------------------------------------------
-
-  private like(liked: boolean | null) {
-    const item = this.current, index = this.index;
-    if (!item || this.ask('like', index, item, { liked })) return;
-    const next = { ...item, liked };
-    if (emit(this, 'like', { index, item: next, liked })) this.replaceOwn(index, next);
-  }
-
-  private favorite(favorite: boolean) {
-    const item = this.current, index = this.index;
-    if (!item || this.ask('favorite', index, item, { favorite })) return;
-    const next = { ...item, favorite };
-    if (emit(this, 'favorite', { index, item: next, favorite })) this.replaceOwn(index, next);
-  }
-
-  /** Standalone: applies an accepted like/favorite to the preview's own items. */
-  private replaceOwn(index: number, item: GalleryItem) {
-    this.own.replace(index, item);
-    this.requestUpdate();
-  }
-
-  /** Edit and action: the host's event, or the preview's own when standalone. */
-  private notify(type: 'edit' | 'action') {
-    const item = this.current, index = this.index;
-    if (item && !this.ask(type, index, item, {})) emit(this, type, { index, item });
-  }
-
-  /** Download and share ask leave first (the host's event, or our own); a cancel leaves it to the page. */
-  private allowed(type: 'download' | 'share', item: GalleryItem): boolean {
-    const r = this.ask(type, this.index, item, {});
-    return r ? r.accepted : emit(this, type, { index: this.index, item });
-  }
-
-  private async onDownload() {
-    const item = this.current;
-    if (!item || !this.allowed('download', item)) return;
-    await downloadItem(item);
-  }
-
-  private async onShare() {
-    const item = this.current;
-    if (!item || !this.allowed('share', item)) return;
-    const r = await shareItem(item);
-    if (r === 'copied') this.showToast(this.l.shareCopied);
-  }
-
-  private showToast(text: string) {
-    this.toast = text;
-    clearTimeout(this.toastTimer);
-    this.toastTimer = window.setTimeout(() => (this.toast = ''), 2000);
-  }
-
-  // ---- animation ------------------------------------------------------------------
-
-  /** Transform that maps the fitted image onto the tile's rectangle. */
-  private originTransform(): string | null {
-    const r = this.tileRect?.(this.index);
-    const stage = this.renderRoot.querySelector('.stage')?.getBoundingClientRect();
-    const fit = this.fitSize;
-    if (!r || !stage || !fit.width || !r.width) return null;
-    const s = Math.max(r.width / fit.width, r.height / fit.height);
-    const dx = r.left + r.width / 2 - (stage.left + stage.width / 2);
-    const dy = r.top + r.height / 2 - (stage.top + stage.height / 2);
-    return `translate(${dx}px, ${dy}px) scale(${s})`;
-  }
-
-  private animateOpen() {
-    if (reducedMotion()) return;
-    const slide = this.renderRoot.querySelector<HTMLElement>('.slide.current .zoomer');
-    const bg = this.renderRoot.querySelector<HTMLElement>('.backdrop');
-    const from = this.originTransform();
-    const opts = { duration: 240, easing: 'cubic-bezier(0.2, 0, 0, 1)' };
-    bg?.animate({ opacity: [0, 1] }, opts);
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.top, .caption, .strip, .nav')) el.animate({ opacity: [0, 1] }, opts);
-    if (slide) slide.animate(from ? { transform: [from, 'none'] } : { opacity: [0, 1], transform: ['scale(0.96)', 'none'] }, opts);
-  }
-
-  private async animateClose() {
-    if (reducedMotion()) return;
-    this.animating = true;
-    this.zoom = { scale: 1, x: 0, y: 0 };
-    await this.updateComplete;
-    const slide = this.renderRoot.querySelector<HTMLElement>('.slide.current .zoomer');
-    const to = this.originTransform();
-    const opts = { duration: 200, easing: 'cubic-bezier(0.3, 0, 0.8, 0.15)', fill: 'forwards' as const };
-    const anims: Animation[] = [];
-    const bg = this.renderRoot.querySelector<HTMLElement>('.backdrop');
-    if (bg) anims.push(bg.animate({ opacity: [getComputedStyle(bg).opacity, '0'] }, opts));
-    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.top, .caption, .strip, .nav')) anims.push(el.animate({ opacity: [1, 0] }, opts));
-    if (slide) anims.push(slide.animate(to ? { transform: [getComputedStyle(slide).transform, to] } : { opacity: [1, 0] }, opts));
-    await Promise.all(anims.map((a) => a.finished.catch(() => undefined)));
-    this.animating = false;
-    // Clear the held end state after the dialog has closed.
-    requestAnimationFrame(() => anims.forEach((a) => a.cancel()));
-  }
-
-  // ---- strip ----------------------------------------------------------------------
-
-  private scrollStrip(smooth: boolean) {
-    const strip = this.renderRoot.querySelector<HTMLElement>('.strip');
-    if (!strip) return;
-    const size = this.stripSize();
-    const left = this.index * (size + STRIP_GAP) + size / 2 - strip.clientWidth / 2;
-    strip.scrollTo({ left: Math.max(0, left), behavior: smooth && !reducedMotion() ? 'smooth' : 'instant' });
-  }
-
-  private stripSize(): number {
-    const v = parseFloat(getComputedStyle(this).getPropertyValue('--_strip-size'));
-    return Number.isFinite(v) && v > 0 ? v : 56;
-  }
-
-  private onStripScroll = (e: Event) => {
-    const left = (e.target as HTMLElement).scrollLeft;
-    if (Math.abs(left - this.stripScroll) > 8) {
-      this.stripScroll = left;
-      this.requestUpdate();
-    }
-  };
-
-  private renderStrip(list: readonly GalleryItem[]) {
-    if (list.length < 2) return nothing;
-    const size = this.stripSize(), pitch = size + STRIP_GAP;
-    const width = this.stripWidth || 800;
-    const pad = 12;
-    const first = Math.max(0, Math.floor((this.stripScroll - pad) / pitch) - 4);
-    const last = Math.min(list.length, Math.ceil((this.stripScroll + width) / pitch) + 4);
-    const range: number[] = [];
-    for (let i = first; i < last; i++) range.push(i);
-    if (this.index < first || this.index >= last) range.push(this.index);
-    const l = this.l;
-    return html`<div class="strip" part="strip" role="group" aria-label=${l.thumbnails} @scroll=${this.onStripScroll}>
-      <div class="strip-inner" style=${`width:${list.length * pitch - STRIP_GAP + pad * 2}px`}>
-        ${repeat(range, (i) => i, (i) => {
-          const it = list[i];
-          const thumb = it.type === 'video' ? it.poster ?? it.thumb : it.thumb ?? it.src;
-          const ph = placeholderUrl(it.placeholder);
-          return html`<button class="t" part="button strip-thumb" style=${`left:${pad + i * pitch}px`} tabindex=${i === this.index ? 0 : -1}
-            aria-current=${i === this.index ? 'true' : 'false'} aria-label=${fmt(l.itemOf, { type: it.type === 'video' ? l.video : l.image, n: i + 1, total: list.length })}
-            @click=${() => this.goTo(i)}>
-            ${thumb ? html`<img src=${thumb} alt="" loading="lazy" decoding="async" style=${ph ? `background:url("${ph}") center/cover` : ''} />` : nothing}
-            ${it.type === 'video' ? html`<span class="v">${icons.play}</span>` : nothing}
-          </button>`;
-        })}
-      </div>
-    </div>`;
-  }
-
-  // ---- render -------------------------------------------------------------------------
+  // ---- render ---------------------------------------------------------------------------
 
   private renderSlide(it: GalleryItem, k: number, i: number) {
     const current = k === 0;
-    const nat = this.naturalOf(it);
-    const fit = fitSize(nat, this.stageSize);
-    const sized = nat.width > 0 && this.stageSize.width > 0;
-    const z = current ? this.zoom : { scale: 1, x: 0, y: 0 };
-    const box = sized ? `width:${fit.width}px;height:${fit.height}px;` : '';
-    const tf = `transform:translate(-50%,-50%) translate(${z.x}px,${z.y}px) scale(${z.scale})`;
-    const phUrl = it.type === 'video' ? null : it.thumb ?? placeholderUrl(it.placeholder);
-    const isReady = this.ready.has(it.src);
-    const failed = this.failed.has(it.src);
+    const l = this.l;
     const alt = altOf(it);
     let media: unknown;
-    if (failed) {
-      media = html`<div class="error" part="error">${icons.broken}<span>${this.l.loadError}</span></div>`;
+    if (this.media.failed(it)) {
+      media = html`<div class="error" part="error">${icons.broken}<span>${l.loadError}</span>
+        <button class="btn retry" part="button retry" @click=${() => this.media.retry(it)}>${l.retry}</button></div>`;
     } else if (it.type === 'video') {
-      media = html`<video class="media ${sized ? 'sized' : ''}" part="image" style=${box + 'transform:translate(-50%,-50%)'} src=${it.src} poster=${it.poster ?? nothing}
-        controls playsinline preload="metadata" aria-label=${alt || this.l.video}
-        @loadedmetadata=${(e: Event) => this.onMediaLoad(e, it)} @error=${() => this.onMediaError(it, i)}></video>`;
+      media = html`<video class="media" part="image" src=${it.src} poster=${it.poster ?? nothing} controls playsinline preload="metadata"
+        aria-label=${alt || l.video} @loadedmetadata=${(e: Event) => this.media.loaded(e, it)} @error=${() => this.media.error(it, i)}></video>`;
     } else {
+      const ready = this.media.ready(it);
+      const ph = it.thumb ?? placeholderUrl(it.placeholder);
       media = html`
-        ${phUrl && !isReady ? html`<img class="media ph ${sized ? 'sized' : ''}" style=${box + tf} src=${phUrl} alt="" aria-hidden="true" draggable="false" />` : nothing}
-        <img class="media large ${sized ? 'sized' : ''} ${isReady ? 'ready' : ''}" part="image" style=${box + tf} src=${it.src}
-          srcset=${it.srcset ?? nothing} sizes=${it.srcset ? (current ? this.sizesFor() : `${Math.ceil(fit.width) || 1000}px`) : nothing}
+        ${ph && !ready ? html`<img class="media ph" src=${ph} alt="" aria-hidden="true" draggable="false" />` : nothing}
+        <img class="media large ${ready ? 'ready' : ''}" part="image" src=${it.src} srcset=${it.srcset ?? nothing}
           alt=${alt} draggable="false" decoding="async" fetchpriority=${current ? 'high' : 'low'}
-          @load=${(e: Event) => this.onMediaLoad(e, it)} @error=${() => this.onMediaError(it, i)} />`;
+          @load=${(e: Event) => this.media.loaded(e, it)} @error=${() => this.media.error(it, i)} />`;
     }
-    const offset = `transform:translateX(calc(${k * 100}% + ${k * 16}px))`;
-    return html`<div class="slide ${current ? 'current' : ''}" style=${offset} ?inert=${!current} aria-hidden=${current ? 'false' : 'true'} data-index=${i}>
-      <div class="zoomer" style="position:absolute;inset:0">${media}</div>
+    return html`<div class="slide ${current ? 'current' : ''}" data-k=${this.rtl ? -k : k} data-index=${i} ?inert=${!current} aria-hidden=${current ? 'false' : 'true'}>
+      <div class="zoomer">${media}</div>
     </div>`;
   }
 
   private renderToolbar(it: GalleryItem) {
     const l = this.l;
-    const isImage = it.type !== 'video';
     const fs = this.fullscreen.active;
+    const playing = this.autoplay.playing;
+    const btn = (part: string, label: string, icon: unknown, click: () => unknown, pressed?: boolean) =>
+      html`<button class="btn" part="button ${part}" aria-label=${label} title=${label} aria-pressed=${pressed === undefined ? nothing : String(pressed)} @click=${click}>${icon}</button>`;
     return html`<gallery-toolbar part="toolbar" exportparts="button" label=${l.preview}>
-      ${isImage ? html`
-        <button class="btn" part="button" aria-label=${l.zoomOut} title=${l.zoomOut} ?disabled=${this.zoom.scale <= 1} @click=${() => this.zoomBy(1 / 1.5)}>${icons.zoomOut}</button>
-        <button class="btn" part="button" aria-label=${l.zoomIn} title=${l.zoomIn} ?disabled=${this.zoom.scale >= this.maxZoom - 0.01} @click=${() => this.zoomBy(1.5)}>${icons.zoomIn}</button>` : nothing}
-      ${this.slideshow > 0 && this.list.length > 1 ? html`<button class="btn" part="button slideshow" data-slideshow aria-label=${this.playing ? l.pause : l.slideshow} title=${this.playing ? l.pause : l.slideshow}
-        aria-pressed=${this.playing ? 'true' : 'false'} @click=${this.togglePlay}>${this.playing ? icons.pause : icons.slideshow}</button>` : nothing}
+      ${it.type !== 'video' ? html`
+        <button class="btn" part="button zoom-out" aria-label=${l.zoomOut} title=${l.zoomOut} ?disabled=${this.zp.state.scale <= 1} @click=${() => this.zoomBy(1 / 1.5)}>${icons.zoomOut}</button>
+        <button class="btn" part="button zoom-in" aria-label=${l.zoomIn} title=${l.zoomIn} ?disabled=${this.zp.atMax} @click=${() => this.zoomBy(1.5)}>${icons.zoomIn}</button>` : nothing}
+      ${this.slideshow > 0 && this.list.length > 1 ? html`<button class="btn" part="button slideshow" data-slideshow aria-label=${playing ? l.pause : l.slideshow} title=${playing ? l.pause : l.slideshow}
+        aria-pressed=${playing ? 'true' : 'false'} @click=${this.autoplay.toggle}>${playing ? icons.pause : icons.slideshow}</button>` : nothing}
       ${this.showLikeDislike ? html`
-        <button class="btn" part="button like" aria-label=${l.like} title=${l.like} aria-pressed=${it.liked === true ? 'true' : 'false'} @click=${() => this.like(it.liked === true ? null : true)}>${icons.like}</button>
-        <button class="btn" part="button dislike" aria-label=${l.dislike} title=${l.dislike} aria-pressed=${it.liked === false ? 'true' : 'false'} @click=${() => this.like(it.liked === false ? null : false)}>${icons.dislike}</button>` : nothing}
-      ${this.showFavoriteButton ? html`<button class="btn" part="button favorite" aria-label=${l.favorite} title=${l.favorite} aria-pressed=${it.favorite ? 'true' : 'false'} @click=${() => this.favorite(!it.favorite)}>${icons.star}</button>` : nothing}
-      ${this.showEditButton ? html`<button class="btn" part="button edit" aria-label=${l.edit} title=${l.edit} @click=${() => this.notify('edit')}>${icons.edit}</button>` : nothing}
+        ${btn('like', l.like, icons.like, () => this.like(it.liked === true ? null : true), it.liked === true)}
+        ${btn('dislike', l.dislike, icons.dislike, () => this.like(it.liked === false ? null : false), it.liked === false)}` : nothing}
+      ${this.showFavoriteButton ? btn('favorite', l.favorite, icons.star, () => this.favorite(!it.favorite), !!it.favorite) : nothing}
+      ${this.showEditButton ? btn('edit', l.edit, icons.edit, () => this.notify('edit')) : nothing}
       ${this.actionLabel ? html`<button class="btn" part="button action" @click=${() => this.notify('action')}>${this.actionLabel}</button>` : nothing}
-      ${this.showDownloadButton ? html`<button class="btn" part="button download" aria-label=${l.download} title=${l.download} @click=${this.onDownload}>${icons.download}</button>` : nothing}
-      ${this.showShareButton ? html`<button class="btn" part="button share" aria-label=${l.share} title=${l.share} @click=${this.onShare}>${icons.share}</button>` : nothing}
-      ${this.showFullscreenButton ? html`<button class="btn" part="button fullscreen" aria-label=${fs ? l.exitFullscreen : l.fullscreen} title=${fs ? l.exitFullscreen : l.fullscreen}
-        aria-pressed=${fs ? 'true' : 'false'} @click=${() => this.fullscreen.toggle()}>${fs ? icons.exitFullscreen : icons.fullscreen}</button>` : nothing}
-      ${this.modal && !this.hideCloseButton ? html`<button class="btn" part="button close" aria-label=${l.close} title=${l.close} @click=${() => this.requestClose()}>${icons.close}</button>` : nothing}
+      ${this.showDownloadButton ? btn('download', l.download, icons.download, () => this.perform('download')) : nothing}
+      ${this.showShareButton ? btn('share', l.share, icons.share, () => this.perform('share')) : nothing}
+      ${this.showFullscreenButton ? btn('fullscreen', fs ? l.exitFullscreen : l.fullscreen, fs ? icons.exitFullscreen : icons.fullscreen, () => this.fullscreen.toggle(), fs) : nothing}
+      ${this.modal && !this.hideCloseButton ? btn('close', l.close, icons.close, () => this.requestClose()) : nothing}
     </gallery-toolbar>`;
+  }
+
+  /** "Image 3 of 12: caption". */
+  private name(it: GalleryItem): string {
+    const l = this.l;
+    return `${fmt(l.itemOf, { type: it.type === 'video' ? l.video : l.image, n: this.index + 1, total: this.list.length })}${it.caption ? `: ${it.caption}` : ''}`;
   }
 
   private renderFrame() {
@@ -683,48 +439,40 @@ export class GalleryPreview extends LitElement implements GestureHost {
     const l = this.l;
     if (!it) return html`<div class="frame"><div class="backdrop"></div></div>`;
     const n = list.length;
-    const type = it.type === 'video' ? l.video : l.image;
-    const name = fmt(l.itemOf, { type, n: this.index + 1, total: n });
     const slides: Array<[GalleryItem, number, number]> = [];
     for (const k of [-1, 0, 1]) {
       const j = k === 0 ? this.index : this.step(k);
       if (j >= 0 && (k === 0 || j !== this.index) && !slides.some((s) => s[2] === j)) slides.push([list[j], k, j]);
     }
-    const zoomed = this.zoom.scale > 1.01;
-    const closeProgress = Math.min(1, this.dragY / Math.max(1, this.stageSize.height * 0.6));
     const prev = this.step(-1), next = this.step(1);
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    return html`<div class="frame" tabindex="-1" @keydown=${this.onKeyDown} @focusin=${this.onFocusChange} @focusout=${this.onFocusChange}>
-      <div class="backdrop" style=${closeProgress ? `opacity:${1 - closeProgress}` : ''}></div>
+    const [toPrev, toNext] = this.rtl ? [icons.next, icons.prev] : [icons.prev, icons.next];
+    return html`<div class="frame" tabindex="-1" @keydown=${this.onKeyDown} @focusin=${this.autoplay.focusChanged} @focusout=${this.autoplay.focusChanged}>
+      <div class="backdrop"></div>
       <div class="top">
         <span class="counter" aria-hidden="true">${n > 1 ? `${this.index + 1} / ${n}` : ''}</span>
         ${this.renderToolbar(it)}
       </div>
-      <div class="stage ${zoomed ? 'zoomed' : ''} ${this.dragging || this.animating ? '' : 'animate'}" part="stage"
-        @pointerenter=${() => this.setHover(true)} @pointerleave=${() => this.setHover(false)}>
-        <div class="track" style=${`transform:translate(${rtl ? -this.dragX : this.dragX}px, ${this.dragY}px) scale(${1 - closeProgress * 0.25})`}>
-          ${repeat(slides, (s) => s[2], ([item, k, j]) => this.renderSlide(item, rtl ? -k : k, j))}
-        </div>
+      <div class="stage" part="stage" @pointerenter=${() => this.autoplay.hover(true)} @pointerleave=${() => this.autoplay.hover(false)}>
+        <div class="track">${repeat(slides, (s) => s[2], ([item, k, j]) => this.renderSlide(item, k, j))}</div>
         ${n > 1 ? html`
-          <button class="btn nav prev" part="button previous" aria-label=${l.previous} title=${l.previous} ?disabled=${prev < 0} @click=${() => this.go(-1)}>${rtl ? icons.next : icons.prev}</button>
-          <button class="btn nav next" part="button next" aria-label=${l.next} title=${l.next} ?disabled=${next < 0} @click=${() => this.go(1)}>${rtl ? icons.prev : icons.next}</button>` : nothing}
+          <button class="btn nav prev" part="button previous" aria-label=${l.previous} title=${l.previous} ?disabled=${prev < 0} @click=${() => this.go(-1)}>${toPrev}</button>
+          <button class="btn nav next" part="button next" aria-label=${l.next} title=${l.next} ?disabled=${next < 0} @click=${() => this.go(1)}>${toNext}</button>` : nothing}
         ${this.toast ? html`<div class="toast" role="status">${this.toast}</div>` : nothing}
       </div>
       <div class="caption" part="caption" ?hidden=${!it.caption}>${it.caption ?? ''}</div>
-      ${this.renderStrip(list)}
-      <div class="sr" aria-live="polite" aria-atomic="true">${this.open || !this.modal ? `${name}${it.caption ? `: ${it.caption}` : ''}` : ''}</div>
+      ${this.strip.render()}
+      <div class="sr" aria-live="polite" aria-atomic="true">${this.open || !this.modal ? this.name(it) : ''}</div>
     </div>`;
   }
 
   override render() {
     const it = this.current;
-    const l = this.l;
-    const label = it ? `${fmt(l.itemOf, { type: it.type === 'video' ? l.video : l.image, n: this.index + 1, total: this.list.length })}${it.caption ? `: ${it.caption}` : ''}` : l.preview;
+    const label = it ? this.name(it) : this.l.preview;
     if (this.modal) {
       return html`<dialog part="preview" aria-label=${label} @cancel=${this.onCancel} @close=${this.onDialogClose}>
         ${this.open ? this.renderFrame() : nothing}
       </dialog>`;
     }
-    return html`<div part="preview" role="region" aria-roledescription="image viewer" aria-label=${label} style="position:absolute;inset:0">${this.renderFrame()}</div>`;
+    return html`<div class="region" part="preview" role="region" aria-roledescription="image viewer" aria-label=${label}>${this.renderFrame()}</div>`;
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { RovingListController } from './controllers/roving-list.js';
 import { toolbarStyles } from '../styles/gallery-toolbar.styles.js';
 
 /**
@@ -21,11 +22,21 @@ export class GalleryToolbar extends LitElement {
   constructor() {
     super();
     this.label = '';
+    new RovingListController(this, {
+      target: () => this,
+      count: () => this.buttons.length,
+      current: () => this.buttons.findIndex((b) => b.matches(':focus, :focus-within')),
+      element: (i) => this.buttons[i] ?? null,
+      move: (i) => {
+        this.buttons.forEach((b, j) => (b.tabIndex = j === i ? 0 : -1));
+        return true;
+      },
+      wrap: () => true,
+    });
     try {
       this.internals = this.attachInternals();
       this.internals.role = 'toolbar';
     } catch { /* older engines: role attribute set in connectedCallback */ }
-    this.addEventListener('keydown', this.onKeyDown);
     this.addEventListener('focusin', this.onFocusIn);
   }
 
@@ -40,7 +51,7 @@ export class GalleryToolbar extends LitElement {
   }
 
   /** The buttons that can take focus, in order. */
-  get buttons(): HTMLElement[] {
+  private get buttons(): HTMLElement[] {
     const slot = this.renderRoot.querySelector('slot');
     return ((slot?.assignedElements({ flatten: true }) ?? []) as HTMLElement[]).filter(
       (b) => !b.hidden && !(b as HTMLButtonElement).disabled && b.getClientRects().length > 0,
@@ -58,25 +69,6 @@ export class GalleryToolbar extends LitElement {
     const list = this.buttons;
     const t = e.composedPath().find((n) => list.includes(n as HTMLElement)) as HTMLElement | undefined;
     if (t) for (const b of list) b.tabIndex = b === t ? 0 : -1;
-  };
-
-  private onKeyDown = (e: KeyboardEvent) => {
-    const list = this.buttons;
-    const cur = list.findIndex((b) => b.matches(':focus') || b.matches(':focus-within'));
-    if (cur < 0) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    let to = -1;
-    if (e.key === 'ArrowRight') to = cur + (rtl ? -1 : 1);
-    else if (e.key === 'ArrowLeft') to = cur + (rtl ? 1 : -1);
-    else if (e.key === 'Home') to = 0;
-    else if (e.key === 'End') to = list.length - 1;
-    else return;
-    e.preventDefault();
-    e.stopPropagation();
-    to = (to + list.length) % list.length;
-    for (const b of list) b.tabIndex = -1;
-    list[to].tabIndex = 0;
-    list[to].focus();
   };
 
   override render() {

@@ -68,21 +68,25 @@ export const previewStyles = [
     .stage.zoomed:active { cursor: grabbing; }
     .track { position: absolute; inset: 0; will-change: transform; }
     .animate .track, .animate .media { transition: transform var(--_dur) var(--_ease); }
+    .region, .zoomer { position: absolute; inset: 0; }
     .slide {
       position: absolute;
       inset: 0;
       contain: strict;
     }
+    /* Neighbours beside the current slide, one gap apart (mirrored in right-to-left by data-k). */
+    .slide[data-k='-1'] { transform: translateX(calc(-100% - 16px)); }
+    .slide[data-k='1'] { transform: translateX(calc(100% + 16px)); }
     .media {
       position: absolute;
       left: 50%;
       top: 50%;
       max-width: 100%;
       max-height: 100%;
+      transform: translate(-50%, -50%);
       transform-origin: center;
       will-change: transform;
     }
-    .media.sized { max-width: none; max-height: none; }
     img.large { opacity: 0; transition: opacity 120ms linear; }
     img.large.ready { opacity: 1; }
     img.ph { filter: blur(0); }
@@ -104,6 +108,7 @@ export const previewStyles = [
     .error {
       position: absolute;
       inset: 0;
+      z-index: 1;
       display: grid;
       place-content: center;
       justify-items: center;
@@ -134,11 +139,13 @@ export const previewStyles = [
       scroll-behavior: smooth;
     }
     .strip::-webkit-scrollbar { display: none; }
-    .strip-inner { position: relative; height: 100%; margin-inline: auto; }
+    /* --n (items) and each thumbnail's --i are written by the strip controller through CSSOM. */
+    .strip-inner { position: relative; height: 100%; margin-inline: auto; width: calc(var(--n, 0) * (var(--_strip-size) + 6px) - 6px + 24px); }
     .strip .t {
       all: unset;
       position: absolute;
       top: 10px;
+      left: calc(12px + var(--i, 0) * (var(--_strip-size) + 6px));
       width: var(--_strip-size);
       height: var(--_strip-size);
       border-radius: 6px;

@@ -1,0 +1,92 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Whether `el` is laid out right-to-left: `:dir(rtl)`, else its computed direction. Not for hot paths. */
+export function isRtl(el: Element): boolean {
+  try {
+    return el.matches(':dir(rtl)');
+  } catch {
+    return getComputedStyle(el).direction === 'rtl';
+  }
+}
+
+/** The list a roving tab stop moves over, by index (so a virtualized list works too). */
+export interface RovingListOptions {
+  /** The element that receives the keys (the list's container). */
+  target(): HTMLElement | null;
+  count(): number;
+  /** Index of the tab stop now (`-1`: none). */
+  current(): number;
+  /** The rendered element of item `i`, if any. */
+  element(i: number): HTMLElement | null;
+  /**
+   * Moves the tab stop to `i` (a toolbar sets tabindex; the strip navigates there).
+   * @returns whether it moved at once; else focus follows after the host's next update.
+   */
+  move(i: number): boolean;
+  /** Arrows wrap around at the ends. */
+  wrap(): boolean;
+}
+
+/**
+ * One tab stop for a one-dimensional list (the toolbar, the preview's strip): Left/Right
+ * (swapped in right-to-left), Home and End move it, and focus follows once the element of the
+ * new stop is rendered (at once, or after the host's next update for a virtualized list).
+ */
+export class RovingListController implements ReactiveController {
+  private el: HTMLElement | null = null;
+  private pending = -1;
+
+  constructor(host: ReactiveControllerHost, private o: RovingListOptions) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.attach();
+  }
+
+  hostUpdated(): void {
+    this.attach();
+    if (this.pending >= 0) {
+      const i = this.pending;
+      this.pending = -1;
+      if (this.o.current() === i) this.o.element(i)?.focus();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.el?.removeEventListener('keydown', this.onKey);
+    this.el = null;
+  }
+
+  private attach() {
+    const t = this.o.target();
+    if (t === this.el) return;
+    this.el?.removeEventListener('keydown', this.onKey);
+    this.el = t;
+    t?.addEventListener('keydown', this.onKey);
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const n = this.o.count();
+    const cur = this.o.current();
+    if (!n || cur < 0) return;
+    const rtl = this.el ? isRtl(this.el) : false;
+    let to: number;
+    if (e.key === 'ArrowRight') to = cur + (rtl ? -1 : 1);
+    else if (e.key === 'ArrowLeft') to = cur + (rtl ? 1 : -1);
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = n - 1;
+    else return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (to < 0 || to >= n) {
+      if (!this.o.wrap()) return;
+      to = (to + n) % n;
+    }
+    if (to === cur) return;
+    const el = this.o.move(to) ? this.o.element(to) : null;
+    if (el) el.focus();
+    else this.pending = to;
+  };
+}

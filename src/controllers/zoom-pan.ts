@@ -1,0 +1,183 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clampPan, fitSize, maxScale, oneToOne, zoomAt, type Size, type ZoomState } from '../zoom.js';
+
+/** What the zoom-pan controller reads from the preview. */
+export interface ZoomPanOptions {
+  /** The stage element (`null` while none is rendered). */
+  stage(): HTMLElement | null;
+  /** Natural size of the media of item `index` (zeros while unknown). */
+  natural(index: number): Size;
+  /** Index of the item shown (the one that zooms). */
+  current(): number;
+  /** Whether the item shown can zoom (an image, not a video). */
+  zoomable(): boolean;
+  /** Right-to-left: a swipe moves the track the other way. */
+  rtl(): boolean;
+}
+
+const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
+
+/**
+ * Owns the zoom ({scale, x, y}: scale 1 is fit, x/y the image centre's offset from the stage
+ * centre in px), the swipe offsets, and the stage size (ResizeObserver, re-observed whenever a
+ * new stage is rendered). Continuous changes never render: they are written to the DOM once per
+ * animation frame through CSSOM (`style.transform`, box sizes, `sizes`), with no style read.
+ * The host re-renders only when a discrete state flips (zoomed or not, at the zoom limit).
+ */
+export class ZoomPanController implements ReactiveController {
+  /** Stage size, px (content box, from the ResizeObserver). */
+  stage: Size = { width: 0, height: 0 };
+  private z: ZoomState = FIT;
+  private drag = { x: 0, y: 0 };
+  private dragging = false;
+  private frozen = false;
+  private el: HTMLElement | null = null;
+  private ro?: ResizeObserver;
+  private frame = 0;
+  private flags = '';
+  private bucket = 0;
+
+  constructor(private host: ReactiveControllerHost, private o: ZoomPanOptions) {
+    host.addController(this);
+  }
+
+  get state(): ZoomState { return this.z; }
+  get zoomed(): boolean { return this.z.scale > 1.01; }
+  /** The size of the item shown, contained in the stage. */
+  get fit(): Size { return fitSize(this.o.natural(this.o.current()), this.stage); }
+  get max(): number { return maxScale(this.o.natural(this.o.current()), this.fit); }
+  get atMax(): boolean { return this.z.scale >= this.max - 0.01; }
+  /** 0…1: how far a drag down has gone toward closing. */
+  get closeProgress(): number { return Math.min(1, this.drag.y / Math.max(1, this.stage.height * 0.6)); }
+  get dragX(): number { return this.drag.x; }
+  get dragY(): number { return this.drag.y; }
+
+  /** Sets the zoom (clamped so no gap opens at an edge); fit for items that cannot zoom. */
+  set(z: ZoomState): void {
+    this.z = this.o.zoomable() && z.scale > 1 ? clampPan(z, this.fit, this.stage) : FIT;
+    this.changed();
+  }
+  reset(): void { this.set(FIT); }
+  /** Zooms to `scale` keeping the point `p` (px from the stage centre) still. */
+  zoomTo(scale: number, p = { x: 0, y: 0 }, from = this.z): void { this.set(zoomAt(from, scale, p, this.fit, this.stage, this.max)); }
+  /** Zooms by a factor around the centre; factor 0 goes back to fit. */
+  zoomBy(factor: number): void { if (factor === 0) this.reset(); else this.zoomTo(this.z.scale * factor); }
+  /** Fit ↔ at least 2× (1:1 for large images) at `p`. */
+  toggle(p: { x: number; y: number }): void {
+    if (this.zoomed) this.reset();
+    else this.zoomTo(Math.max(2, oneToOne(this.o.natural(this.o.current()), this.fit)), p);
+  }
+  panTo(x: number, y: number): void { this.set({ scale: this.z.scale, x, y }); }
+  /** Pinch from `start` by factor `k` around `mid0`, following the fingers' midpoint to `mid`. */
+  pinch(start: ZoomState, k: number, mid0: { x: number; y: number }, mid: { x: number; y: number }): void {
+    const z = zoomAt(start, start.scale * k, mid0, this.fit, this.stage, this.max);
+    this.set({ ...z, x: z.x + mid.x - mid0.x, y: z.y + mid.y - mid0.y });
+  }
+  /** Swipe offsets of the slide track, px (x sideways, y down to close). */
+  setDrag(x: number, y: number): void { this.drag = { x, y }; this.changed(); }
+  /** A gesture is in progress: no transitions meanwhile. */
+  setDragging(on: boolean): void { this.dragging = on; this.changed(); }
+  /** While the close animation runs: no transitions. */
+  freeze(on: boolean): void { this.frozen = on; this.changed(); }
+
+  /** Reads the stage's size now (on open, before the ResizeObserver reports). */
+  measure(): void {
+    const r = this.o.stage()?.getBoundingClientRect();
+    if (r) this.resized(r.width, r.height);
+  }
+
+  /** Writes the pending frame now (before an animation reads the geometry). */
+  flush(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.paint();
+  }
+
+  hostUpdated(): void {
+    const stage = this.o.stage();
+    if (stage !== this.el) {
+      if (this.el) this.ro?.unobserve(this.el);
+      this.el = stage;
+      if (stage) (this.ro ??= new ResizeObserver((e) => this.onResize(e))).observe(stage);
+    }
+    this.layout();
+    this.flush();
+  }
+
+  hostDisconnected(): void {
+    this.ro?.disconnect();
+    this.ro = undefined;
+    this.el = null;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private onResize(entries: ResizeObserverEntry[]) {
+    const r = entries[entries.length - 1].contentRect;
+    if (entries[entries.length - 1].target === this.el) this.resized(r.width, r.height);
+  }
+
+  private resized(width: number, height: number) {
+    if (width === this.stage.width && height === this.stage.height) return;
+    this.stage = { width, height };
+    // The stage changed under a zoomed image: keep the pan within the edges.
+    this.set(this.z);
+    this.layout();
+    this.flush();
+  }
+
+  private changed() {
+    if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.paint(); });
+    const flags = `${this.zoomed}${this.z.scale <= 1}${this.atMax}`;
+    if (flags !== this.flags) {
+      this.flags = flags;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Box sizes and srcset `sizes` of every slide's media: after a render, a resize, a natural size learnt. */
+  layout(): void {
+    const stage = this.el;
+    if (!stage) return;
+    const cur = this.o.current();
+    this.bucket = Math.ceil(Math.log(Math.max(1, this.z.scale)) / Math.log(1.5) - 1e-9);
+    for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
+      const i = Number(slide.dataset.index);
+      const nat = this.o.natural(i);
+      const fit = fitSize(nat, this.stage);
+      const sized = nat.width > 0 && this.stage.width > 0;
+      for (const m of slide.querySelectorAll<HTMLElement>('.media')) {
+        const s = m.style;
+        s.width = sized ? `${fit.width}px` : '';
+        s.height = sized ? `${fit.height}px` : '';
+        s.maxWidth = s.maxHeight = sized ? 'none' : '';
+        if (m instanceof HTMLImageElement && m.srcset) {
+          // Ask for the candidate that covers the zoomed width; quantised so the choice changes rarely.
+          const w = i === cur ? fit.width * Math.pow(1.5, this.bucket) : fit.width;
+          m.sizes = `${Math.ceil(w) || 1000}px`;
+        }
+      }
+    }
+  }
+
+  /** The transforms: track (swipe), backdrop (drag to close), media (zoom). Once per frame. */
+  private paint() {
+    const stage = this.el;
+    if (!stage) return;
+    const b = Math.ceil(Math.log(Math.max(1, this.z.scale)) / Math.log(1.5) - 1e-9);
+    if (b !== this.bucket) this.layout();
+    stage.classList.toggle('zoomed', this.zoomed);
+    stage.classList.toggle('animate', !this.dragging && !this.frozen);
+    const p = this.closeProgress;
+    const track = stage.querySelector<HTMLElement>('.track');
+    if (track) track.style.transform = `translate(${this.o.rtl() ? -this.drag.x : this.drag.x}px, ${this.drag.y}px) scale(${1 - p * 0.25})`;
+    const backdrop = stage.parentElement?.querySelector<HTMLElement>('.backdrop');
+    if (backdrop) backdrop.style.opacity = p ? String(1 - p) : '';
+    for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
+      const z = slide.classList.contains('current') ? this.z : FIT;
+      for (const m of slide.querySelectorAll<HTMLElement>('.media')) {
+        m.style.transform = m.localName === 'video' ? 'translate(-50%, -50%)' : `translate(-50%, -50%) translate(${z.x}px, ${z.y}px) scale(${z.scale})`;
+      }
+    }
+  }
+}
