@@ -1,11 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { GalleryItem } from './model/items.js';
-import { GalleryStore, keyOf } from './model/store.js';
+import { GalleryStore } from './model/store.js';
 import { defaultLabels, type GalleryLabels } from './model/labels.js';
-import { emit, type GalleryEventName, type GalleryListener } from './events/gallery-events.js';
+import { emit, reportInvalid, type GalleryEventName, type GalleryListener } from './events/gallery-events.js';
 import { icons } from './icons.js';
-import { atWidth, parseGap, parseHeight, parseResponsive, type Layout, type LayoutKind } from './layout.js';
+import { atWidth, parseGap, parseResponsive, type Layout, type LayoutKind } from './layout.js';
 import { styleProps } from './directives/style-props.js';
 import { VirtualGridController } from './controllers/virtual-grid.js';
 import { RovingGridController } from './controllers/roving-grid.js';
@@ -18,6 +17,7 @@ import { WebcamController } from './controllers/webcam.js';
 import { ItemActionsController } from './controllers/item-actions.js';
 import { FullscreenController } from './controllers/fullscreen.js';
 import { dropzone } from './views/dropzone.js';
+import { gridView } from './views/grid.js';
 import { boolDefaultOn, boolOn, indexOrNull } from './converters.js';
 import type { GalleryThumb } from './gallery-thumb.js';
 import { galleryStyles } from '../styles/media-gallery.styles.js';
@@ -117,72 +117,39 @@ export class MediaGallery extends LitElement {
     labels: { attribute: false },
   };
 
-  /** Source URL of a JSON array of items or a manifest `{items: [...]}`; relative item URLs resolve against it. `items` set by the page win over a late response. */
-  declare src: string;
-  /** Label above the grid (Gradio's `label`). */
-  declare label: string;
-  /** Show the label (default true). */
-  declare showLabel: boolean;
-  /** Draw the bordered container (default true; `container="false"` turns it off). */
-  declare container: boolean;
-  /** Number of columns: a number, a list per breakpoint (`"1 2 3"`), or a dict (`{"xs":1,"md":3}`). Default 2. */
-  declare columns: unknown;
-  /** Visible rows (same forms as `columns`): bounds the grid's height; it scrolls inside. */
-  declare rows: unknown;
-  /** Height: px number, any CSS length, or `auto` (the page scrolls). */
-  declare height: unknown;
-  /** Gap between tiles: px number or `"x y"`. Default 8. */
-  declare gap: unknown;
-  /** `grid` (square cells, default), `masonry` (columns, natural heights) or `justified` (rows of equal height). */
-  declare layout: LayoutKind;
-  /** Target row height of the justified layout, px (default 220). */
-  declare rowHeight: number;
-  /** Clicking a tile opens the preview (default true). Off: a click selects. */
-  declare allowPreview: boolean;
-  /** Whether the preview is open. */
-  declare preview: boolean;
-  /** Object-fit of the tiles: contain, cover (default), fill, none, scale-down. */
-  declare objectFit: string;
-  /** Download button in the preview (default true). */
-  declare showDownloadButton: boolean;
-  /** Share button in the preview (default false). */
-  declare showShareButton: boolean;
-  /** Fullscreen buttons (default true). */
-  declare showFullscreenButton: boolean;
-  /** Like and dislike buttons on tiles and in the preview. */
-  declare showLikeDislike: boolean;
-  /** Favorite (star) button on tiles and in the preview. */
-  declare showFavoriteButton: boolean;
-  /** Edit button on tiles and in the preview. */
-  declare showEditButton: boolean;
-  /** Hide the preview's close button. */
-  declare hideCloseButton: boolean;
-  /** When set, each item gets an action button with this label. */
-  declare actionLabel: string;
-  /** Show Load more (and arm its sentinel): the page has more items. */
-  declare hasMore: boolean;
-  /** Label of the Load more button (default "Load more"). */
-  declare loadMoreLabel: string;
-  /** Upload mode: a drop zone, paste and webcam sources, delete buttons. */
-  declare interactive: boolean;
-  /** Accepted uploads: `"image, video, .pdf"` (default image and video). */
-  declare fileTypes: string;
-  /** Upload sources: any of `upload webcam clipboard` (default `upload`). */
-  declare sources: string;
-  /** Largest upload: bytes or `"5MB"`. */
-  declare maxFileSize: number | string | null;
-  /** Most items the gallery accepts in upload mode (refused uploads fire `upload-error` with `count`). */
-  declare maxFiles: number;
-  /** Previous/next wrap around in the preview (default true). */
-  declare loop: boolean;
-  /** Deep links: opening an item adds `#gallery-<id>-<index>` to the URL; Back closes the preview. */
-  declare history: boolean;
-  /** Preview slideshow interval, ms (0: off). */
-  declare slideshow: number;
-  /** Plain mouse wheel zooms in the preview. */
-  declare wheelZoom: boolean;
-  /** Translations of the built-in strings. */
-  declare labels: Partial<GalleryLabels>;
+  /** Source URL of a JSON array of items or a manifest `{items: [...]}`; relative item URLs resolve against it. `items` set by the page win over a late response. */ declare src: string;
+  /** Label above the grid (Gradio's `label`). */ declare label: string;
+  /** Show the label (default true). */ declare showLabel: boolean;
+  /** Draw the bordered container (default true; `container="false"` turns it off). */ declare container: boolean;
+  /** Number of columns: a number, a list per breakpoint (`"1 2 3"`), or a dict (`{"xs":1,"md":3}`). Default 2. */ declare columns: unknown;
+  /** Visible rows (same forms as `columns`): bounds the grid's height; it scrolls inside. */ declare rows: unknown;
+  /** Height: px number, any CSS length, or `auto` (the page scrolls). */ declare height: unknown;
+  /** Gap between tiles: px number or `"x y"`. Default 8. */ declare gap: unknown;
+  /** `grid` (square cells, default), `masonry` (columns, natural heights) or `justified` (rows of equal height). */ declare layout: LayoutKind;
+  /** Target row height of the justified layout, px (default 220). */ declare rowHeight: number;
+  /** Clicking a tile opens the preview (default true). Off: a click selects. */ declare allowPreview: boolean;
+  /** Whether the preview is open. */ declare preview: boolean;
+  /** Object-fit of the tiles: contain, cover (default), fill, none, scale-down. */ declare objectFit: string;
+  /** Download button in the preview (default true). */ declare showDownloadButton: boolean;
+  /** Share button in the preview (default false). */ declare showShareButton: boolean;
+  /** Fullscreen buttons (default true). */ declare showFullscreenButton: boolean;
+  /** Like and dislike buttons on tiles and in the preview. */ declare showLikeDislike: boolean;
+  /** Favorite (star) button on tiles and in the preview. */ declare showFavoriteButton: boolean;
+  /** Edit button on tiles and in the preview. */ declare showEditButton: boolean;
+  /** Hide the preview's close button. */ declare hideCloseButton: boolean;
+  /** When set, each item gets an action button with this label. */ declare actionLabel: string;
+  /** Show Load more (and arm its sentinel): the page has more items. */ declare hasMore: boolean;
+  /** Label of the Load more button (default "Load more"). */ declare loadMoreLabel: string;
+  /** Upload mode: a drop zone, paste and webcam sources, delete buttons. */ declare interactive: boolean;
+  /** Accepted uploads: `"image, video, .pdf"` (default image and video). */ declare fileTypes: string;
+  /** Upload sources: any of `upload webcam clipboard` (default `upload`). */ declare sources: string;
+  /** Largest upload: bytes or `"5MB"`. */ declare maxFileSize: number | string | null;
+  /** Most items the gallery accepts in upload mode (refused uploads fire `upload-error` with `count`). */ declare maxFiles: number;
+  /** Previous/next wrap around in the preview (default true). */ declare loop: boolean;
+  /** Deep links: opening an item adds `#gallery-<id>-<index>` to the URL; Back closes the preview. */ declare history: boolean;
+  /** Preview slideshow interval, ms (0: off). */ declare slideshow: number;
+  /** Plain mouse wheel zooms in the preview. */ declare wheelZoom: boolean;
+  /** Translations of the built-in strings. */ declare labels: Partial<GalleryLabels>;
 
   private store = new GalleryStore();
   private itemsSet = false;
@@ -192,6 +159,8 @@ export class MediaGallery extends LitElement {
     columnsAt: (w) => { const r = parseResponsive(this.columns); return r ? atWidth(r, w) : 2; },
     gap: this.gapXY,
     rowHeight: this.rowHeight || 220,
+    height: this.height,
+    rows: this.rows,
   }));
   private roving = new RovingGridController(this, {
     count: () => this.store.length,
@@ -208,21 +177,8 @@ export class MediaGallery extends LitElement {
     console.warn(`<media-gallery>: could not load items from ${url}: ${message}`);
     emit(this, 'item-error', { index: -1, item: null, reason: `src: ${message}` });
   });
-  private upload = new UploadController(this, {
-    count: () => this.store.length,
-    refuse: (file, reason) => emit(this, 'upload-error', { file, reason }),
-    addUploaded: (files, items) => {
-      this.store.replaceAll([...this.store.items, ...items]);
-      this.requestUpdate('items');
-      emit(this, 'upload', { files, items });
-      emit(this, 'change', { items: this.items });
-    },
-  });
-  private webcam = new WebcamController(this, {
-    webcamVideo: () => this.renderRoot.querySelector('.webcam video'),
-    captured: (file) => this.upload.add([file]),
-    cameraFailed: () => emit(this, 'upload-error', { file: null, reason: 'camera' }),
-  });
+  private upload = new UploadController(this, this.store);
+  private webcam = new WebcamController(this, (file) => this.upload.add([file]));
   private fullscreen = new FullscreenController(this);
 
   constructor() {
@@ -275,11 +231,7 @@ export class MediaGallery extends LitElement {
     }
     const f = s.indexOfKey(focusKey, this.roving.index);
     if (f >= 0) this.roving.index = f;
-    if (invalid.length) {
-      const shown = invalid.slice(0, 10).map((x) => `#${x.index}: ${x.reason}`).join('; ');
-      console.warn(`<media-gallery>: skipped ${invalid.length} invalid item(s): ${shown}${invalid.length > 10 ? '; …' : ''}`);
-      queueMicrotask(() => invalid.forEach((x) => emit(this, 'item-error', { index: x.index, item: null, reason: x.reason, input: x.input })));
-    }
+    reportInvalid(this, invalid);
     this.requestUpdate('items');
     if (base) this.updateComplete.then(() => this.deepLink.openFromHash());
   }
@@ -376,63 +328,30 @@ export class MediaGallery extends LitElement {
     return e.composedPath().find((n) => (n as Element).localName === 'gallery-thumb' && (n as Element).parentElement?.classList.contains('grid')) as GalleryThumb | undefined;
   }
 
-  private tile(i: number): GalleryThumb | undefined {
-    return [...this.renderRoot.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')].find((t) => t.index === i);
-  }
-
   private async reveal(i: number): Promise<HTMLElement | null> {
     await this.scrollToIndex(i);
-    const t = this.tile(i);
-    if (t) await t.updateComplete;
+    const t = this.grid.tile(i);
+    await t?.updateComplete;
     return t ?? null;
   }
 
-  /** Where tile `i` is on screen, for the preview's open/close animation. */
-  private tileRect = (i: number): DOMRect | null => {
-    const r = this.tile(i)?.getBoundingClientRect();
-    return !r || r.bottom < 0 || r.top > window.innerHeight ? null : r;
-  };
-
-  private boundedHeight(l: Layout): string | null {
-    const h = parseHeight(this.height);
-    if (h) return h;
-    const r = parseResponsive(this.rows);
-    if (!r || l.kind !== 'grid') return null;
-    const rows = atWidth(r, this.grid.viewport.width);
-    return `${rows * l.rowHeight + (rows - 1) * this.gapXY.y}px`;
-  }
-
-  private renderGrid(l: Layout) {
-    const n = l.count;
-    const focus = Math.min(this.roving.index, n - 1);
-    const { indices, onScreen } = this.grid.range(focus);
-    const items = this.store.items;
-    // Keys by item key (id, else src); a key repeated in the rendered range gets its position.
-    const used = new Set<string>();
-    const keyFor = (i: number) => {
-      const k = keyOf(items[i]);
-      if (!used.has(k)) { used.add(k); return k; }
-      return `${k}@${i}`;
-    };
-    const fit = this.objectFit || 'cover';
-    return html`<div class="grid" part="grid" role="list" aria-label=${this.label || this.l.gallery}
-      ${styleProps({ height: `${l.height}px`, '--_gap-x': `${this.gapXY.x}px` })}
-      @focusin=${this.roving.onFocusIn} @keydown=${this.roving.onKeyDown}>
-      ${repeat(indices, keyFor, (i) => html`<gallery-thumb part="thumb" exportparts="image, caption, button, actions"
-        role="listitem" aria-setsize=${n} aria-posinset=${i + 1}
-        ${styleProps({ transform: `translate(${l.x[i]}px,${l.y[i]}px)`, width: `${l.w[i]}px`, height: `${l.h[i]}px` })}
-        .entry=${items[i]} .index=${i} .total=${n} .objectFit=${fit} .labels=${this.labels}
-        .selected=${this.selected === i} .active=${i === focus} .priority=${i >= onScreen[0] && i < onScreen[1]} .tileWidth=${l.w[i]}
-        .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton}
-        .showDeleteButton=${this.interactive} .actionLabel=${this.actionLabel ?? ''}></gallery-thumb>`)}
-    </div>`;
+  private renderGrid(layout: Layout) {
+    const focus = Math.min(this.roving.index, layout.count - 1);
+    return gridView({
+      layout, items: this.store.items, ...this.grid.range(focus), focus, selected: this.selected,
+      label: this.label || this.l.gallery, gapX: this.gapXY.x, onFocusIn: this.roving.onFocusIn, onKeyDown: this.roving.onKeyDown,
+      tile: {
+        objectFit: this.objectFit || 'cover', labels: this.labels, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
+        showEditButton: this.showEditButton, showDeleteButton: this.interactive, actionLabel: this.actionLabel ?? '',
+      },
+    });
   }
 
   override render() {
     const l = this.l;
     const n = this.store.length;
     const layout = this.grid.layout();
-    const bounded = this.boundedHeight(layout);
+    const bounded = this.grid.boundedHeight();
     const showHeader = (this.showLabel && this.label) || (this.showFullscreenButton && n);
     const fs = this.fullscreen.active;
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
@@ -454,7 +373,7 @@ export class MediaGallery extends LitElement {
       <slot hidden></slot>
       ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" modal
         .store=${this.store} .items=${this.store.items} .index=${this.selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
-        .tileRect=${this.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom}
+        .tileRect=${this.grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
         .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton}
         .hideCloseButton=${this.hideCloseButton} .actionLabel=${this.actionLabel ?? ''}></gallery-preview>` : nothing}

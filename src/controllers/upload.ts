@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { acceptAttr, accepts, parseSize } from '../upload.js';
-import type { UploadErrorReason } from '../events/gallery-events.js';
+import { emit, type UploadErrorReason } from '../events/gallery-events.js';
+import type { GalleryStore } from '../model/store.js';
 import type { GalleryItem } from '../model/items.js';
 
 /** What upload mode reads from and does to its host. */
@@ -10,15 +11,9 @@ export interface UploadHost extends ReactiveControllerHost, HTMLElement {
   readonly sources: string;
   readonly maxFileSize: number | string | null;
   readonly maxFiles: number;
+  requestUpdate(name?: PropertyKey): void;
 }
 
-/** What upload mode does to its host beyond its public API. */
-export interface UploadPort {
-  count(): number;
-  /** Appends the accepted files' items as a user edit: fires `upload` and `change`. */
-  addUploaded(files: File[], items: GalleryItem[]): void;
-  refuse(file: File | null, reason: UploadErrorReason): void;
-}
 
 /**
  * Upload mode's inputs: the file chooser, drag and drop, paste (the `clipboard` source) and the
@@ -28,7 +23,7 @@ export class UploadController implements ReactiveController {
   /** A drag with files is over the drop zone. */
   dragOver = false;
 
-  constructor(private host: UploadHost, private port: UploadPort) {
+  constructor(private host: UploadHost, private store: GalleryStore) {
     host.addController(this);
   }
 
@@ -52,14 +47,15 @@ export class UploadController implements ReactiveController {
 
   /** Adds files as a user upload. */
   add(files: File[]): void {
-    const h = this.host, p = this.port;
+    const h = this.host;
+    const refuse = (file: File | null, reason: UploadErrorReason) => emit(h, 'upload-error', { file, reason });
     const accept = this.accept;
     const max = parseSize(h.maxFileSize);
     const good: File[] = [];
     for (const f of files) {
-      if (!accepts(f, accept)) p.refuse(f, 'type');
-      else if (max != null && f.size > max) p.refuse(f, 'size');
-      else if (h.maxFiles > 0 && p.count() + good.length >= h.maxFiles) p.refuse(f, 'count');
+      if (!accepts(f, accept)) refuse(f, 'type');
+      else if (max != null && f.size > max) refuse(f, 'size');
+      else if (h.maxFiles > 0 && this.store.length + good.length >= h.maxFiles) refuse(f, 'count');
       else good.push(f);
     }
     if (!good.length) return;
@@ -69,7 +65,10 @@ export class UploadController implements ReactiveController {
       caption: f.name,
       download: f.name,
     }));
-    p.addUploaded(good, items);
+    this.store.replaceAll([...this.store.items, ...items]);
+    h.requestUpdate('items');
+    emit(h, 'upload', { files: good, items });
+    emit(h, 'change', { items: this.store.items as GalleryItem[] });
   }
 
   private onPaste = (e: ClipboardEvent) => {
@@ -91,7 +90,7 @@ export class UploadController implements ReactiveController {
       }
       if (files.length) this.add(files);
     } catch {
-      this.port.refuse(null, 'read');
+      emit(this.host, 'upload-error', { file: null, reason: 'read' });
     }
   }
 

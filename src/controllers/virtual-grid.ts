@@ -1,11 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { computeLayout, visibleRange, type Layout, type LayoutKind } from '../layout.js';
+import { atWidth, computeLayout, parseHeight, parseResponsive, visibleRange, type Layout, type LayoutKind } from '../layout.js';
 import type { GalleryStore } from '../model/store.js';
 import { ViewportController } from './viewport.js';
 
 /** What the layout depends on besides the items, read from the host's properties. */
 export interface GridOptions {
   kind: LayoutKind;
+  /** `height` (px number or CSS length), and `rows` (same forms as columns), which bound the grid's height. */
+  height: unknown;
+  rows: unknown;
   /** Columns at a container width. */
   columnsAt(width: number): number;
   gap: { x: number; y: number };
@@ -26,7 +29,7 @@ export class VirtualGridController implements ReactiveController {
   private cacheKey = '';
 
   constructor(
-    host: ReactiveControllerHost & HTMLElement,
+    private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
     private store: GalleryStore,
     private options: () => GridOptions,
   ) {
@@ -71,6 +74,29 @@ export class VirtualGridController implements ReactiveController {
     const onScreen = vp.width ? visibleRange(l, vp.top, vp.bottom) : [0, 12];
     return { indices, onScreen: onScreen as [number, number] };
   }
+
+  /** The height that bounds the grid (it scrolls inside), or null (the page scrolls). */
+  boundedHeight(): string | null {
+    const o = this.options();
+    const h = parseHeight(o.height);
+    if (h) return h;
+    const r = parseResponsive(o.rows);
+    const l = this.layout();
+    if (!r || l.kind !== 'grid') return null;
+    const rows = atWidth(r, this.viewport.width);
+    return `${rows * l.rowHeight + (rows - 1) * o.gap.y}px`;
+  }
+
+  /** The rendered tile of index `i`, if any. */
+  tile(i: number): (HTMLElement & { index: number; updateComplete: Promise<boolean> }) | undefined {
+    return [...this.host.renderRoot.querySelectorAll<HTMLElement & { index: number; updateComplete: Promise<boolean> }>('.grid > gallery-thumb')].find((t) => t.index === i);
+  }
+
+  /** Where tile `i` is on screen (null: not rendered or off screen), for the preview's open/close animation. */
+  tileRect = (i: number): DOMRect | null => {
+    const r = this.tile(i)?.getBoundingClientRect();
+    return !r || r.bottom < 0 || r.top > window.innerHeight ? null : r;
+  };
 
   /**
    * Scrolls the grid's scroller (or the page) so tile `index` is in view.

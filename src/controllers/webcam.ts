@@ -1,13 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events/gallery-events.js';
 
-/** What the webcam needs from its host. */
-export interface WebcamPort {
-  /** The `<video>` the camera plays into, once rendered. */
-  webcamVideo(): HTMLVideoElement | null;
-  /** A captured frame, as a PNG file. */
-  captured(file: File): void;
-  cameraFailed(): void;
-}
+/** The host: it renders the camera into its `.webcam video` and fires `upload-error` (`camera`) on a refusal. */
+type WebcamHost = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
 /**
  * The webcam source: one camera stream at most (a second request while one is pending is
@@ -19,8 +14,13 @@ export class WebcamController implements ReactiveController {
   private pending = false;
   private connected = false;
 
-  constructor(private host: ReactiveControllerHost, private port: WebcamPort) {
+  /** @param captured receives each captured frame, as a PNG file. */
+  constructor(private host: WebcamHost, private captured: (file: File) => void) {
     host.addController(this);
+  }
+
+  private video(): HTMLVideoElement | null {
+    return this.host.renderRoot.querySelector('.webcam video');
   }
 
   /** Whether the camera is running. */
@@ -54,13 +54,13 @@ export class WebcamController implements ReactiveController {
       this.stream = stream;
       this.host.requestUpdate();
       await this.host.updateComplete;
-      const v = this.port.webcamVideo();
+      const v = this.video();
       if (v) {
         v.srcObject = stream;
         await v.play().catch(() => undefined);
       }
     } catch {
-      this.port.cameraFailed();
+      emit(this.host, 'upload-error', { file: null, reason: 'camera' });
     } finally {
       this.pending = false;
     }
@@ -76,14 +76,14 @@ export class WebcamController implements ReactiveController {
 
   /** Captures the current frame as a PNG, hands it to the host and stops the camera. */
   capture = (): void => {
-    const v = this.port.webcamVideo();
+    const v = this.video();
     if (!v || !v.videoWidth) return;
     const c = document.createElement('canvas');
     c.width = v.videoWidth;
     c.height = v.videoHeight;
     c.getContext('2d')!.drawImage(v, 0, 0);
     c.toBlob((b) => {
-      if (b) this.port.captured(new File([b], `webcam-${Date.now()}.png`, { type: 'image/png' }));
+      if (b) this.captured(new File([b], `webcam-${Date.now()}.png`, { type: 'image/png' }));
       this.stop();
     }, 'image/png');
   };

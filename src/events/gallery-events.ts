@@ -80,6 +80,17 @@ export function emit<K extends GalleryEventName>(host: EventTarget, type: K, det
 }
 
 /**
+ * Reports inputs skipped as invalid: one console warning (the first 10 positions and reasons,
+ * then a count) and, in a microtask, one `item-error` each with `item: null`.
+ */
+export function reportInvalid(host: HTMLElement, invalid: ReadonlyArray<{ index: number; input: unknown; reason: string }>): void {
+  if (!invalid.length) return;
+  const shown = invalid.slice(0, 10).map((x) => `#${x.index}: ${x.reason}`).join('; ');
+  console.warn(`<${host.localName}>: skipped ${invalid.length} invalid item(s): ${shown}${invalid.length > 10 ? '; …' : ''}`);
+  queueMicrotask(() => invalid.forEach((x) => emit(host, 'item-error', { index: x.index, item: null, reason: x.reason, input: x.input })));
+}
+
+/**
  * A listener for gallery event `K` on element `E`; the element classes declare typed
  * `addEventListener`/`removeEventListener` overloads with it, `select` and `change` included
  * (the DOM's own map types those two as plain `Event`, so a global augmentation cannot).
