@@ -143,7 +143,8 @@ export async function renderImage(abs: string, rel: string, s: RenderSettings, o
   const data = await readInput(abs);
   let meta: Metadata;
   try {
-    meta = await sharp(data).metadata();
+    // Header only (no pixels decoded), so the limit is checked here with the real size.
+    meta = await sharp(data, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw decodeError(err);
   }
