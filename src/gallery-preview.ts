@@ -3,11 +3,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { altOf, type GalleryItem } from './model/items.js';
 import { GalleryStore } from './model/store.js';
 import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
-import { emit } from './events/gallery-events.js';
-import { sendRequest, type GalleryRequest, type RequestAction, type RequestData } from './events/requests.js';
 import { icons } from './icons.js';
 import { placeholderUrl } from './placeholder.js';
-import { downloadItem, shareItem } from './actions.js';
 import { ZoomPanController } from './controllers/zoom-pan.js';
 import { GestureController } from './controllers/gestures.js';
 import { MediaLoader } from './controllers/media-loader.js';
@@ -16,6 +13,8 @@ import { SlideshowController } from './controllers/slideshow.js';
 import { FullscreenController } from './controllers/fullscreen.js';
 import { isRtl } from './controllers/roving-list.js';
 import { StripController } from './preview-strip.js';
+import { PreviewActions, renderToolbar } from './preview-actions.js';
+import { previewKeyHandler } from './preview-keys.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 
 const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
@@ -131,9 +130,20 @@ export class GalleryPreview extends LitElement {
     zoomable: () => !!this.current && this.current.type !== 'video',
     rtl: () => this.rtl,
   });
-  private media = new MediaLoader(this, () => { this.zp.layout(); this.zp.set(this.zp.state); }, (item, index) => {
-    if (!this.ask('media-error', index, item, {})) emit(this, 'item-error', { index, item, reason: 'load' });
+  private actions = new PreviewActions(this, {
+    items: () => this.list,
+    index: () => this.index,
+    labels: () => this.l,
+    show: (i) => (this.index = i),
+    hide: () => (this.open = false),
+    keep: (i, item) => {
+      this.own.replace(i, item);
+      this.seen = this.own.items;
+      this.requestUpdate();
+    },
+    toast: (text) => this.showToast(text),
   });
+  private media = new MediaLoader(this, () => { this.zp.layout(); this.zp.set(this.zp.state); }, (item, i) => this.actions.mediaError(item, i));
   private gestures = new GestureController(this, this.zp, { wheelZoom: () => this.wheelZoom, go: (d) => this.go(d), close: () => void this.requestClose() });
   private fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this.dialog : this));
   private autoplay = new SlideshowController(this, {
@@ -142,7 +152,7 @@ export class GalleryPreview extends LitElement {
     held: () => this.zp.zoomed,
     advance: () => {
       const j = this.step(1);
-      if (j >= 0) this.goTo(j);
+      if (j >= 0) this.actions.go(j);
       return j >= 0;
     },
     root: () => this.shadowRoot,
@@ -159,7 +169,7 @@ export class GalleryPreview extends LitElement {
     items: () => this.list,
     index: () => this.index,
     labels: () => this.l,
-    go: (i) => this.goTo(i),
+    go: (i) => this.actions.go(i),
     loop: () => this.loop,
     element: () => this.renderRoot?.querySelector<HTMLElement>('.strip') ?? null,
   });
@@ -237,14 +247,6 @@ export class GalleryPreview extends LitElement {
     }
   }
 
-  // ---- requests to the host, or standalone our own events ---------------------------
-
-  /** Sends a private request; `null` when nobody hosts the preview (it is then its own host). */
-  private ask<A extends RequestAction>(action: A, index: number, item: GalleryItem, data: RequestData[A]): GalleryRequest<A> | null {
-    const r = sendRequest(this, action, index, item, data);
-    return r.handled ? r : null;
-  }
-
   /** Index `delta` steps away, wrapping when `loop`; `-1` when there is none. */
   private step(delta: number): number {
     const n = this.list.length;
@@ -253,16 +255,9 @@ export class GalleryPreview extends LitElement {
     return this.loop && n > 1 ? (j + n) % n : -1;
   }
 
-  /** Moves to item `index` as a user action. */
-  private goTo(index: number): void {
-    const item = this.list[index];
-    if (!item || index === this.index) return;
-    if (!this.ask('go', index, item, {}) && emit(this, 'select', { index, item, selected: true })) this.index = index;
-  }
-
   private go(delta: 1 | -1): void {
     const j = this.step(delta);
-    if (j >= 0) this.goTo(j);
+    if (j >= 0) this.actions.go(j);
   }
 
   /** Closes the modal preview as a user action: animates to the tile, then tells the host. */
@@ -270,50 +265,7 @@ export class GalleryPreview extends LitElement {
     if (!this.modal || !this.open || this.modalCtl.animating) return;
     await this.modalCtl.animateClose();
     this.zp.setDrag(0, 0);
-    this.closed();
-  }
-
-  private closed() {
-    const item = this.current;
-    if (item && this.ask('close', this.index, item, {})) return;
-    emit(this, 'preview-close', { index: this.index });
-    this.open = false;
-  }
-
-  private like(liked: boolean | null) {
-    const item = this.current, index = this.index;
-    if (!item || this.ask('like', index, item, { liked })) return;
-    const next = { ...item, liked };
-    if (emit(this, 'like', { index, item: next, liked })) this.replaceOwn(index, next);
-  }
-
-  private favorite(favorite: boolean) {
-    const item = this.current, index = this.index;
-    if (!item || this.ask('favorite', index, item, { favorite })) return;
-    const next = { ...item, favorite };
-    if (emit(this, 'favorite', { index, item: next, favorite })) this.replaceOwn(index, next);
-  }
-
-  /** Standalone: keeps an accepted like/favorite in the preview's own items. */
-  private replaceOwn(index: number, item: GalleryItem) {
-    this.own.replace(index, item);
-    this.seen = this.own.items;
-    this.requestUpdate();
-  }
-
-  private notify(type: 'edit' | 'action') {
-    const item = this.current, index = this.index;
-    if (item && !this.ask(type, index, item, {})) emit(this, type, { index, item });
-  }
-
-  /** Download and share ask leave first; when a listener cancels, the page does it. */
-  private async perform(type: 'download' | 'share') {
-    const item = this.current, index = this.index;
-    if (!item) return;
-    const r = this.ask(type, index, item, {});
-    if (!(r ? r.accepted : emit(this, type, { index, item }))) return;
-    if (type === 'download') await downloadItem(item);
-    else if ((await shareItem(item)) === 'copied') this.showToast(this.l.shareCopied);
+    this.actions.close();
   }
 
   private showToast(text: string) {
@@ -326,37 +278,19 @@ export class GalleryPreview extends LitElement {
     }, 2000);
   }
 
-  // ---- keyboard -------------------------------------------------------------------------
-
-  private onKeyDown = (e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const t = e.composedPath()[0] as HTMLElement;
-    if (t.localName === 'input' || t.localName === 'textarea' || t.isContentEditable) return;
-    const inVideo = t.localName === 'video';
-    const rtl = isRtl(this);
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowLeft': if (inVideo) return; this.go(rtl ? 1 : -1); break;
-      case 'ArrowRight': if (inVideo) return; this.go(rtl ? -1 : 1); break;
-      case 'Home': this.goTo(0); break;
-      case 'End': this.goTo(this.list.length - 1); break;
-      case 'Escape':
-        // The fallback fullscreen has no browser UI to leave it: Escape does, as it does for the real one.
-        if (this.hasAttribute('pseudo-fullscreen')) void this.fullscreen.exit();
-        else if (this.modal) void this.requestClose();
-        else handled = false;
-        break;
-      case '+': case '=': this.zoomBy(1.5); break;
-      case '-': case '_': this.zoomBy(1 / 1.5); break;
-      case '0': this.zoomBy(0); break;
-      case 'f': case 'F': if (this.showFullscreenButton) void this.fullscreen.toggle(); break;
-      default: handled = false;
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+  private onKeyDown = previewKeyHandler(this, {
+    go: (d) => this.go(d),
+    goTo: (i) => this.actions.go(i < 0 ? this.list.length - 1 : i),
+    escape: () => {
+      // The fallback fullscreen has no browser UI to leave it: Escape does, as it does for the real one.
+      if (this.hasAttribute('pseudo-fullscreen')) void this.fullscreen.exit();
+      else if (this.modal) void this.requestClose();
+      else return false;
+      return true;
+    },
+    zoomBy: (f) => this.zoomBy(f),
+    fullscreen: () => this.showFullscreenButton && void this.fullscreen.toggle(),
+  });
 
   private zoomBy(factor: number) {
     if (this.current?.type !== 'video') this.zp.zoomBy(factor);
@@ -365,7 +299,7 @@ export class GalleryPreview extends LitElement {
   private onDialogClose = () => {
     // Closed by the browser (a close request we did not intercept): still a user action.
     if (!this.open) return;
-    this.closed();
+    this.actions.close();
     if (this.open) this.requestUpdate();
   };
 
@@ -402,31 +336,6 @@ export class GalleryPreview extends LitElement {
     </div>`;
   }
 
-  private renderToolbar(it: GalleryItem) {
-    const l = this.l;
-    const fs = this.fullscreen.active;
-    const playing = this.autoplay.playing;
-    const btn = (part: string, label: string, icon: unknown, click: () => unknown, pressed?: boolean) =>
-      html`<button class="btn" part="button ${part}" aria-label=${label} title=${label} aria-pressed=${pressed === undefined ? nothing : String(pressed)} @click=${click}>${icon}</button>`;
-    return html`<gallery-toolbar part="toolbar" exportparts="button" label=${l.preview}>
-      ${it.type !== 'video' ? html`
-        <button class="btn" part="button zoom-out" aria-label=${l.zoomOut} title=${l.zoomOut} ?disabled=${this.zp.state.scale <= 1} @click=${() => this.zoomBy(1 / 1.5)}>${icons.zoomOut}</button>
-        <button class="btn" part="button zoom-in" aria-label=${l.zoomIn} title=${l.zoomIn} ?disabled=${this.zp.atMax} @click=${() => this.zoomBy(1.5)}>${icons.zoomIn}</button>` : nothing}
-      ${this.slideshow > 0 && this.list.length > 1 ? html`<button class="btn" part="button slideshow" data-slideshow aria-label=${playing ? l.pause : l.slideshow} title=${playing ? l.pause : l.slideshow}
-        aria-pressed=${playing ? 'true' : 'false'} @click=${this.autoplay.toggle}>${playing ? icons.pause : icons.slideshow}</button>` : nothing}
-      ${this.showLikeDislike ? html`
-        ${btn('like', l.like, icons.like, () => this.like(it.liked === true ? null : true), it.liked === true)}
-        ${btn('dislike', l.dislike, icons.dislike, () => this.like(it.liked === false ? null : false), it.liked === false)}` : nothing}
-      ${this.showFavoriteButton ? btn('favorite', l.favorite, icons.star, () => this.favorite(!it.favorite), !!it.favorite) : nothing}
-      ${this.showEditButton ? btn('edit', l.edit, icons.edit, () => this.notify('edit')) : nothing}
-      ${this.actionLabel ? html`<button class="btn" part="button action" @click=${() => this.notify('action')}>${this.actionLabel}</button>` : nothing}
-      ${this.showDownloadButton ? btn('download', l.download, icons.download, () => this.perform('download')) : nothing}
-      ${this.showShareButton ? btn('share', l.share, icons.share, () => this.perform('share')) : nothing}
-      ${this.showFullscreenButton ? btn('fullscreen', fs ? l.exitFullscreen : l.fullscreen, fs ? icons.exitFullscreen : icons.fullscreen, () => this.fullscreen.toggle(), fs) : nothing}
-      ${this.modal && !this.hideCloseButton ? btn('close', l.close, icons.close, () => this.requestClose()) : nothing}
-    </gallery-toolbar>`;
-  }
-
   /** "Image 3 of 12: caption". */
   private name(it: GalleryItem): string {
     const l = this.l;
@@ -450,7 +359,12 @@ export class GalleryPreview extends LitElement {
       <div class="backdrop"></div>
       <div class="top">
         <span class="counter" aria-hidden="true">${n > 1 ? `${this.index + 1} / ${n}` : ''}</span>
-        ${this.renderToolbar(it)}
+        ${renderToolbar({
+          item: it, labels: l, flags: this, actions: this.actions, close: () => this.requestClose(),
+          zoom: it.type === 'video' ? null : { out: this.zp.state.scale > 1, in: !this.zp.atMax, by: (f) => this.zoomBy(f) },
+          slideshow: this.slideshow > 0 && n > 1 ? this.autoplay : null,
+          fullscreen: this.fullscreen,
+        })}
       </div>
       <div class="stage" part="stage" @pointerenter=${() => this.autoplay.hover(true)} @pointerleave=${() => this.autoplay.hover(false)}>
         <div class="track">${repeat(slides, (s) => s[2], ([item, k, j]) => this.renderSlide(item, k, j))}</div>

@@ -472,7 +472,8 @@ describe('<gallery-preview> zoom and pan', () => {
     const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px;height:480px;position:relative"><gallery-preview .items=${list}></gallery-preview></div>`);
     const p = wrap.firstElementChild as GalleryPreview;
     await p.updateComplete;
-    const video = q(p, '.slide.current video')!;
+    const video = q<HTMLVideoElement>(p, '.slide.current video')!;
+    await waitUntil(() => video.readyState >= 1, 'video metadata', { timeout: 8000 });
     await still(p);
     const w = video.getBoundingClientRect().width;
     await key(p, '+');

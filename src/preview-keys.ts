@@ -1,0 +1,44 @@
+import { isRtl } from './controllers/roving-list.js';
+
+/** What the preview's keys do. */
+export interface PreviewKeyActions {
+  /** Previous (`-1`) or next (`1`) item. */
+  go(delta: 1 | -1): void;
+  /** Item `i` (Home: 0, End: -1 for the last). */
+  goTo(i: number): void;
+  /** Escape: `false` when there is nothing to leave (the key then goes on to the page). */
+  escape(): boolean;
+  /** `+`, `-`, `0` (factor 0 goes back to fit). */
+  zoomBy(factor: number): void;
+  /** `f`. */
+  fullscreen(): void;
+}
+
+/**
+ * The preview's keyboard, on its frame: Left/Right previous/next (swapped in right-to-left),
+ * Home/End, Escape, `+`/`-`/`0` zoom, `f` fullscreen. Keys typed in a field are left alone, and
+ * the arrows in a video's controls (seeking) too.
+ */
+export function previewKeyHandler(el: Element, a: PreviewKeyActions) {
+  return (e: KeyboardEvent): void => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const t = e.composedPath()[0] as HTMLElement;
+    if (t.localName === 'input' || t.localName === 'textarea' || t.isContentEditable) return;
+    const arrow = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0;
+    if (arrow && t.localName === 'video') return;
+    let handled = true;
+    if (arrow) a.go((isRtl(el) ? -arrow : arrow) as 1 | -1);
+    else if (e.key === 'Home') a.goTo(0);
+    else if (e.key === 'End') a.goTo(-1);
+    else if (e.key === 'Escape') handled = a.escape();
+    else if (e.key === '+' || e.key === '=') a.zoomBy(1.5);
+    else if (e.key === '-' || e.key === '_') a.zoomBy(1 / 1.5);
+    else if (e.key === '0') a.zoomBy(0);
+    else if (e.key === 'f' || e.key === 'F') a.fullscreen();
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+}
