@@ -7,8 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { chmod, copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import path from 'node:path';
 import { ioReason, TransientError } from './errors.js';
 
@@ -50,15 +51,12 @@ export function writeFileAtomic(file: string, data: string | Buffer): Promise<vo
 }
 
 /**
- * Copies `src` to `dest` atomically. The copy is made owner-writable (0644) even when the
- * original is read-only, so later runs can replace it.
+ * Copies the whole of an open input file to `dest` atomically (from the handle, so the
+ * bytes copied are those of the file that was checked, whatever its path points to now).
  * @throws the Node I/O error (the temporary file is removed)
  */
-export function copyFileAtomic(src: string, dest: string): Promise<void> {
-  return viaTemp(dest, async (tmp) => {
-    await copyFile(src, tmp, fsConstants.COPYFILE_FICLONE);
-    await chmod(tmp, 0o644);
-  });
+export function copyFromHandleAtomic(fh: FileHandle, dest: string): Promise<void> {
+  return viaTemp(dest, (tmp) => pipeline(fh.createReadStream({ start: 0, autoClose: false }), createWriteStream(tmp, { mode: 0o644 })));
 }
 
 /**
@@ -124,11 +122,11 @@ export class OutputSet {
   }
 
   /**
-   * Copies the input file `src` (absolute) as `rel`, creating folders.
+   * Copies the whole of the open input file `fh` as `rel`, creating folders.
    * @throws TransientError "could not write <rel>: <ERRNO> (…)"
    */
-  copy(rel: string, src: string): Promise<void> {
-    return this.commit(rel, (abs) => copyFileAtomic(src, abs));
+  copy(rel: string, fh: FileHandle): Promise<void> {
+    return this.commit(rel, (abs) => copyFromHandleAtomic(fh, abs));
   }
 
   /** Deletes every output written so far (best effort). */

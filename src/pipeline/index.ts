@@ -9,18 +9,18 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { OutputSet, removeTempsSync, sweepTemps, writeFileAtomic } from './atomic.js';
 import { loadCache, outputsIntact, saveCache, saveCacheSync, stampOutputs, type CacheEntry, type CacheFile } from './cache.js';
-import { cleanText, readSidecars, sidecarNames } from './captions.js';
+import { sidecarNames } from './captions.js';
 import { classify, MediaError, PrepareError } from './errors.js';
 import { isInside, pruneEmptyDirs } from './fsutil.js';
 import { onInterrupt } from './interrupt.js';
 import { acquireLock, LOCK_FILE } from './lock.js';
-import { toItem } from './manifest.js';
+import { manifestItems } from './manifest.js';
 import { renderImage, type MediaRecord } from './media.js';
 import { packageVersion as packageVersionOf, realpathLoose, renderSettings, settingsFingerprint, threadsPerFile, validate } from './options.js';
 import { renderSvg } from './svg.js';
 import { detectFfmpeg, renderVideo, type FfmpegStatus } from './video.js';
 import { naturalCompare, walk, type WalkEntry } from './walk.js';
-import type { FileProblem, Manifest, ManifestItem, PrepareOptions, PrepareResult } from './types.js';
+import type { FileProblem, Manifest, PrepareOptions, PrepareResult } from './types.js';
 
 export type * from './types.js';
 export { MediaError, PrepareError, TransientError } from './errors.js';
@@ -265,26 +265,12 @@ async function run(
   if (staleCount) await pruneEmptyDirs(path.join(out, 'media'));
   await saving;
 
-  // Captions: sidecars are read every run (cheap), embedded text comes from the cache.
-  const items: Array<{ item: ManifestItem; rel: string; time: number }> = [];
-  await Promise.all(
-    [...results].map(async ([rel, { entry, record }]) => {
-      const side = await readSidecars(rel, present);
-      for (const w of side.warnings) warnings.push({ path: rel, reason: w });
-      // Embedded text is filtered again so caches written by older versions benefit too.
-      const caption = side.caption ?? cleanText(record.embedded.caption);
-      const alt = side.alt ?? cleanText(record.embedded.alt);
-      const item = toItem(rel, record, o.sizes, caption, alt);
-      const time = record.embedded.date ? Date.parse(record.embedded.date) : entry.mtimeMs;
-      items.push({ item, rel, time });
-    }),
-  );
-  items.sort((a, b) => (o.sort === 'date' && a.time !== b.time ? a.time - b.time : naturalCompare(a.rel, b.rel)));
+  const items = await manifestItems(results, present, o, warnings);
   errors.sort((a, b) => naturalCompare(a.path, b.path));
   warnings.sort((a, b) => naturalCompare(a.path, b.path));
   removed.sort(naturalCompare);
 
-  const manifest: Manifest = { version: 1, generator: `media-gallery ${packageVersionOf()}`, items: items.map((x) => x.item) };
+  const manifest: Manifest = { version: 1, generator: `media-gallery ${packageVersionOf()}`, items };
   const manifestPath = path.join(out, MANIFEST_FILE);
   await writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   await saveCache(out, cache);

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import type { OutputSet } from './atomic.js';
 import { makePlaceholder } from './placeholders.js';
@@ -107,16 +108,41 @@ function encodeError(err: unknown, format: OutputFormat): MediaError | Transient
   return new MediaError(`cannot encode as ${format}: ${msg}`);
 }
 
+const OPEN_INPUT = fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0);
+
 /**
- * Reads a whole input file.
+ * Opens an input for reading: never through a symlink in its last component (the walk
+ * passes real paths for links it accepted), never blocking on a FIFO, and only if it is
+ * still a regular file. The caller closes the handle.
+ * @throws TransientError "could not read the file: <ERRNO> (…)" (e.g. ELOOP when the file
+ *   was replaced by a symlink since the walk; the next run's walk judges it again)
+ */
+export async function openInput(abs: string): Promise<{ fh: FileHandle; size: number }> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(abs, OPEN_INPUT);
+    const st = await fh.stat();
+    if (!st.isFile()) throw new Error('no longer a regular file');
+    return { fh, size: st.size };
+  } catch (err) {
+    await fh?.close().catch(() => undefined);
+    throw new TransientError(`could not read the file: ${ioReason(err)}`);
+  }
+}
+
+/**
+ * Reads a whole input file (see {@link openInput}).
  * @throws MediaError for an empty file; TransientError "could not read the file: <ERRNO> (…)"
  */
 export async function readInput(abs: string): Promise<Buffer> {
+  const { fh } = await openInput(abs);
   let data: Buffer;
   try {
-    data = await readFile(abs);
+    data = await fh.readFile();
   } catch (err) {
     throw new TransientError(`could not read the file: ${ioReason(err)}`);
+  } finally {
+    await fh.close().catch(() => undefined);
   }
   if (data.length === 0) throw new MediaError('empty file (0 bytes)');
   return data;

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { OutputSet } from './atomic.js';
 import { ioReason, MediaError, TransientError } from './errors.js';
-import { decodeError, encode, EXT, outputBase, type MediaRecord, type RenderSettings } from './media.js';
+import { decodeError, encode, EXT, openInput, outputBase, type MediaRecord, type RenderSettings } from './media.js';
 import { makePlaceholder } from './placeholders.js';
 
 /** Whether ffmpeg can be run, and how. */
@@ -102,21 +102,16 @@ export async function extractPosterFrame(command: string, file: string, timeoutM
 const BMFF_BOXES = new Set(['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'pnot', 'uuid', 'styp', 'sidx', 'junk', 'pdin']);
 
 /**
- * Checks the container signature of a video without ffmpeg: an MP4/QuickTime box header
- * or the EBML magic of WebM/Matroska.
+ * Checks the container signature of an open video without ffmpeg: an MP4/QuickTime box
+ * header or the EBML magic of WebM/Matroska.
  * @throws MediaError for an empty file or one with neither signature; TransientError
  *   when the file cannot be read
  */
-export async function checkVideoSignature(abs: string): Promise<void> {
+export async function checkVideoSignature(fh: FileHandle): Promise<void> {
   const head = Buffer.alloc(12);
   let n: number;
   try {
-    const fh = await open(abs, 'r');
-    try {
-      n = (await fh.read(head, 0, 12, 0)).bytesRead;
-    } finally {
-      await fh.close();
-    }
+    n = (await fh.read(head, 0, 12, 0)).bytesRead;
   } catch (err) {
     throw new TransientError(`could not read the file: ${ioReason(err)}`);
   }
@@ -138,12 +133,21 @@ export async function checkVideoSignature(abs: string): Promise<void> {
  *   be written
  */
 export async function renderVideo(abs: string, rel: string, s: RenderSettings, ffmpeg: FfmpegStatus, outs: OutputSet): Promise<MediaRecord> {
-  await checkVideoSignature(abs);
+  const { fh } = await openInput(abs);
+  try {
+    await checkVideoSignature(fh);
+    return await publish(fh, abs, rel, s, ffmpeg, outs);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+async function publish(fh: FileHandle, abs: string, rel: string, s: RenderSettings, ffmpeg: FfmpegStatus, outs: OutputSet): Promise<MediaRecord> {
   const src = outputBase(rel);
   // Without a poster there is no still image: `thumb` stays unset (the element shows the video).
   const record: MediaRecord = { type: 'video', src, srcset: [], embedded: {}, outputs: [src] };
   if (!ffmpeg.available) {
-    await outs.copy(src, abs);
+    await outs.copy(src, fh);
     record.posterSkipped = true;
     return record;
   }
@@ -167,7 +171,7 @@ export async function renderVideo(abs: string, rel: string, s: RenderSettings, f
   } catch (err) {
     throw decodeError(err);
   }
-  await outs.copy(src, abs);
+  await outs.copy(src, fh);
   await outs.write(poster, bytes);
   record.poster = poster;
   record.thumb = poster;

@@ -5,8 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync, symlinkSync, unlinkSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -122,6 +122,29 @@ describe('symlinks', () => {
 });
 
 describe('special files and hostile inputs', () => {
+  test('a file swapped for a symlink after the walk is not read through it', async () => {
+    const { base, input, out } = await dirs();
+    await writeFile(path.join(base, 'passwd'), PASSWD);
+    await photo('Wood.jpg', path.join(input, 'photo.jpg'));
+    await copyFile(path.join(fixtures, 'video/storm-pan.mp4'), path.join(input, 'clip.mp4'));
+    const swap = () => {
+      for (const name of ['photo.jpg', 'clip.mp4']) {
+        unlinkSync(path.join(input, name));
+        symlinkSync(path.join(base, 'passwd'), path.join(input, name));
+      }
+    };
+    // onStart runs after the walk and before any file is read.
+    const r = await prepare({ input, out, ffmpeg: false, onStart: swap });
+    assert.deepEqual(r.errors, [
+      { path: 'clip.mp4', reason: 'could not read the file: ELOOP (too many symbolic links encountered)', transient: true },
+      { path: 'photo.jpg', reason: 'could not read the file: ELOOP (too many symbolic links encountered)', transient: true },
+    ]);
+    assert.deepEqual(await tree(out), ['.media-gallery-cache.json', 'gallery.json']);
+    // The next walk sees the links for what they are.
+    const next = await prepare({ input, out, ffmpeg: false });
+    assert.deepEqual(next.warnings.map((w) => [w.path, w.reason]), [['clip.mp4', OUTSIDE], ['photo.jpg', OUTSIDE]]);
+  });
+
   test('FIFOs, sockets and devices are reported as warnings and never opened', async () => {
     const { input, out } = await dirs();
     await photo('Garden.jpg', path.join(input, 'good.jpg'));
