@@ -59,7 +59,8 @@ export class StripController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const el = this.o.element();
+    const found = this.o.element();
+    const el = found?.isConnected ? found : null;
     const fresh = el !== this.el;
     if (fresh) {
       if (this.el) this.ro?.unobserve(this.el);

@@ -94,7 +94,8 @@ export class ZoomPanController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const stage = this.o.stage();
+    // An update that runs after removal observes nothing (it would never be disconnected).
+    const stage = this.o.stage()?.isConnected ? this.o.stage() : null;
     if (stage !== this.el) {
       if (this.el) this.ro?.unobserve(this.el);
       this.el = stage;
@@ -102,6 +103,11 @@ export class ZoomPanController implements ReactiveController {
     }
     this.layout();
     this.flush();
+  }
+
+  /** Moved in the page: observe the stage again on the next update. */
+  hostConnected(): void {
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
