@@ -128,7 +128,6 @@ export class GalleryPreview extends LitElement {
     natural: (i) => this.media.size(this.list[i]),
     current: () => this.index,
     zoomable: () => !!this.current && this.current.type !== 'video',
-    rtl: () => this.rtl,
   });
   private actions = new PreviewActions(this, {
     items: () => this.list,
@@ -144,7 +143,13 @@ export class GalleryPreview extends LitElement {
     toast: (text) => this.showToast(text),
   });
   private media = new MediaLoader(this, () => { this.zp.layout(); this.zp.set(this.zp.state); }, (item, i) => this.actions.mediaError(item, i));
-  private gestures = new GestureController(this, this.zp, { wheelZoom: () => this.wheelZoom, go: (d) => this.go(d), close: () => void this.requestClose() });
+  private gestures = new GestureController(this, this.zp, {
+    wheelZoom: () => this.wheelZoom,
+    rtl: () => this.rtl,
+    go: (d) => this.go(d),
+    // Swipe down closes a modal; anywhere else the image goes back.
+    close: () => (this.modal && this.open ? void this.requestClose() : this.zp.setDrag(0, 0)),
+  });
   private fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this.dialog : this));
   private autoplay = new SlideshowController(this, {
     interval: () => this.slideshow,

@@ -527,6 +527,31 @@ describe('<gallery-preview> swipe', () => {
     expect(view(p).x).to.be.closeTo(0, 1);
   });
 
+  it('right-to-left: the next item is on the left; the image follows the finger and a drag to the right goes to it, ArrowLeft too', async () => {
+    const p = await viewer(html`<gallery-preview dir="rtl" .items=${items(4)}></gallery-preview>`);
+    const s = stage(p).getBoundingClientRect();
+    expect(q(p, '.slide[data-index="1"]')!.getBoundingClientRect().right).to.be.at.most(s.left + 1);
+    pointer(p, 'pointerdown', 200, 240);
+    for (let i = 1; i <= 5; i++) pointer(p, 'pointermove', 200 + i * 60, 240);
+    await frames(2);
+    expect(view(p).x).to.be.closeTo(300, 2);
+    pointer(p, 'pointerup', 500, 240);
+    await p.updateComplete;
+    expect(p.index).to.equal(1);
+    await key(p, 'ArrowLeft');
+    expect(p.index).to.equal(2);
+    await key(p, 'ArrowRight');
+    expect(p.index).to.equal(1);
+  });
+
+  it('a drag down on the inline viewer does not close anything: the image goes back', async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(2)}></gallery-preview>`);
+    await drag(p, 400, 100, 400, 400, 8, 0);
+    await still(p);
+    expect(view(p).y).to.be.closeTo(0, 1);
+    expect(p.index).to.equal(0);
+  });
+
   it('standalone modal: swipe down closes it after the animation (preview-close once); a small drag down does not', async () => {
     const log = captured(['preview-close']);
     const wrap = await fixture<HTMLDivElement>(html`<div><gallery-preview modal open .items=${items(4)} selected-index="1"></gallery-preview></div>`);

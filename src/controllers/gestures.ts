@@ -6,6 +6,8 @@ import type { ZoomPanController } from './zoom-pan.js';
 export interface GestureActions {
   /** Plain wheel zooms (otherwise only ctrl/⌘ + wheel and trackpad pinch). */
   wheelZoom(): boolean;
+  /** Right-to-left: the next item is on the left, so a swipe to the right goes to it. */
+  rtl(): boolean;
   go(delta: 1 | -1): void;
   close(): void;
 }
@@ -138,7 +140,7 @@ export class GestureController implements ReactiveController {
     if (mode === 'swipe') {
       const out = swipeOutcome(dragX, this.velocity.x, zp.stage.width);
       zp.setDrag(0, 0);
-      if (out) this.act.go(out);
+      if (out) this.act.go(this.act.rtl() ? (-out as 1 | -1) : out);
     } else if (mode === 'close') {
       // The close animation starts from where the drag left the image.
       if (dragCloses(dragY, this.velocity.y, zp.stage.height)) this.act.close();

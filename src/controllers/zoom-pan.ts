@@ -11,8 +11,6 @@ export interface ZoomPanOptions {
   current(): number;
   /** Whether the item shown can zoom (an image, not a video). */
   zoomable(): boolean;
-  /** Right-to-left: a swipe moves the track the other way. */
-  rtl(): boolean;
 }
 
 const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
@@ -176,7 +174,7 @@ export class ZoomPanController implements ReactiveController {
     stage.classList.toggle('animate', !this.dragging && !this.frozen);
     const p = this.closeProgress;
     const track = stage.querySelector<HTMLElement>('.track');
-    if (track) track.style.transform = `translate(${this.o.rtl() ? -this.drag.x : this.drag.x}px, ${this.drag.y}px) scale(${1 - p * 0.25})`;
+    if (track) track.style.transform = `translate(${this.drag.x}px, ${this.drag.y}px) scale(${1 - p * 0.25})`;
     const backdrop = stage.parentElement?.querySelector<HTMLElement>('.backdrop');
     if (backdrop) backdrop.style.opacity = p ? String(1 - p) : '';
     for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
