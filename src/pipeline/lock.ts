@@ -60,6 +60,18 @@ async function staleness(file: string, info: LockInfo | undefined): Promise<stri
   return alive(info.pid) ? undefined : `a stale lock left by pid ${info.pid} (started ${info.started}), which is no longer running`;
 }
 
+/**
+ * Reads a lock file; a lock created a moment ago by another run may still be empty (it is
+ * created, then written), so an empty read is retried for up to half a second.
+ */
+async function readHeld(file: string): Promise<string | undefined> {
+  for (let i = 0; ; i++) {
+    const raw = await readFile(file, 'utf8').catch(() => undefined);
+    if (raw !== '' || i === 20) return raw;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 function parse(raw: string): LockInfo | undefined {
   try {
     const v = JSON.parse(raw) as LockInfo;
@@ -105,7 +117,7 @@ export async function acquireLock(outDir: string): Promise<Lock> {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const raw = await readFile(file, 'utf8').catch(() => undefined);
+    const raw = await readHeld(file);
     if (raw === undefined) continue; // released meanwhile: try again
     last = parse(raw);
     const stale = await staleness(file, last);

@@ -8,6 +8,7 @@ import { CACHE_VERSION } from './cache.js';
 import { PrepareError } from './errors.js';
 import type { RenderSettings } from './media.js';
 import type { OutputFormat, PlaceholderKind, PrepareOptions, SortOrder } from './types.js';
+import { FFMPEG_TIMEOUT_MS } from './video.js';
 
 /** Default option values of `prepare`. */
 export const DEFAULTS = {
@@ -64,7 +65,7 @@ export function validate(o: PrepareOptions): ValidOptions {
   if (o.quality !== undefined && (!Number.isInteger(o.quality) || o.quality < 1 || o.quality > 100)) throw new PrepareError('quality must be an integer between 1 and 100', 'EOPTION');
   const concurrency = o.concurrency ?? availableParallelism();
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new PrepareError('concurrency must be a positive integer', 'EOPTION');
-  const ffmpegTimeoutMs = o.ffmpegTimeoutMs ?? 60_000;
+  const ffmpegTimeoutMs = o.ffmpegTimeoutMs ?? FFMPEG_TIMEOUT_MS;
   if (!(ffmpegTimeoutMs > 0)) throw new PrepareError('ffmpegTimeoutMs must be a positive number of milliseconds', 'EOPTION');
   return { format, widths, maxEdge, placeholder, sort, sizes: o.sizes ?? DEFAULTS.sizes, concurrency, ffmpegTimeoutMs };
 }

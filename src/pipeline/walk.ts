@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside } from './fsutil.js';
 
@@ -96,15 +96,19 @@ export async function walk(root: string, options: WalkOptions): Promise<WalkEntr
         if (d.name.startsWith('.')) return;
         let abs = path.join(dir, d.name);
         const rel = relDir ? `${relDir}/${d.name}` : d.name;
-        if (d.isDirectory()) {
+        // Some file systems do not report entry types: ask lstat (never follows a link).
+        const known = d.isFile() || d.isDirectory() || d.isSymbolicLink() || special(d) !== undefined;
+        const t = known ? d : await lstat(abs).catch(() => undefined);
+        if (!t) return; // vanished during the walk
+        if (t.isDirectory()) {
           if (options.recursive && !excluded.has(abs)) subdirs.push(visit(abs, rel));
           return;
         }
-        const kind = special(d);
+        const kind = special(t);
         if (kind) return skip(rel, `skipped: not a regular file (${kind})`);
         let st;
         try {
-          if (d.isSymbolicLink()) {
+          if (t.isSymbolicLink()) {
             const real = await realpath(abs);
             st = await stat(real);
             if (st.isDirectory()) return; // symlinked folders are not followed
