@@ -4,7 +4,8 @@
  * Prepares the fixture photos cold and warm and compares with bare loops of sharp
  * calls that write the same files (web copy capped at 2560 px + 320/640/1280 px WebP
  * thumbnails, never upscaled) at the same concurrency. Each measurement runs in its own
- * Node process so peak RSS (ru_maxrss) is that variant's. Prints a markdown table.
+ * Node process so peak RSS (ru_maxrss) is that variant's. Prints a markdown table, and
+ * the load average at start: numbers from a busy machine are not comparable.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   const childVariant = process.argv.includes('--child') ? arg('child', '') : '';
   if (childVariant) return child(childVariant, arg('out', ''));
 
+  const loadAtStart = os.loadavg()[0]!;
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'mg-bench-'));
   const rows: Array<{ name: string; m: Measure }> = [];
   let cliWarm = 0;
@@ -176,7 +178,8 @@ async function main(): Promise<void> {
 
   const bare = rows[0]!.m.seconds;
   const cold = rows[2]!.m.seconds;
-  console.log(`\nInput: ${rows[0]!.m.images} images from ${path.relative(process.cwd(), input) || input}; outputs: ${MAX_EDGE}px web copy + ${WIDTHS.join('/')} WebP; concurrency ${concurrency}; ${os.availableParallelism()} CPUs; sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}; Node ${process.version}; median of ${runs} runs, each in its own process.\n`);
+  const threads = Math.max(1, Math.floor(os.availableParallelism() / concurrency));
+  console.log(`\nInput: ${rows[0]!.m.images} images from ${path.relative(process.cwd(), input) || input}; outputs: ${MAX_EDGE}px web copy + ${WIDTHS.join('/')} WebP; concurrency ${concurrency}; ${os.availableParallelism()} CPUs; libvips threads: ${sharp.concurrency()} for the bare loops, ${threads} per file in prepare; sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}; Node ${process.version}; median of ${runs} runs, each in its own process; 1-min load average at start ${loadAtStart.toFixed(2)}.\n`);
   console.log('| run | images/s | total s | vs bare loop | peak RSS MB |');
   console.log('|---|---:|---:|---:|---:|');
   for (const { name, m } of rows) {
