@@ -11,6 +11,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import path from 'node:path';
 import { prepare, packageVersion, PrepareError, DEFAULTS } from './index.js';
+import { onInterrupt } from './interrupt.js';
 import { serve } from './serve.js';
 import type { PrepareOptions, PrepareResult, ProgressEvent } from './types.js';
 
@@ -91,6 +92,7 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
   const json = Boolean(flags.json);
   const tty = !json && Boolean(process.stderr.isTTY);
   let bar: cliProgress.SingleBar | undefined;
+  let unbar: (() => void) | undefined;
   const onStart = (total: number) => {
     if (tty && total > 0) {
       bar = new cliProgress.SingleBar(
@@ -98,6 +100,7 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, 0, { file: '' });
+      unbar = onInterrupt(() => bar?.stop()); // Ctrl-C: give the terminal its cursor back
     }
   };
   const onProgress = (e: ProgressEvent) => {
@@ -135,12 +138,14 @@ async function runPrepare(input: string, flags: PrepareFlags): Promise<number> {
     result = await prepare(options);
   } catch (err) {
     bar?.stop();
+    unbar?.();
     const message = (err as Error).message;
     if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: message, code: (err as PrepareError).code ?? 'EFAIL' })}\n`);
     else process.stderr.write(`media-gallery: ${safe(message)}\n`);
     return 2;
   }
   bar?.stop();
+  unbar?.();
   const failed = Boolean(flags.strict) && result.errors.length > 0;
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...summaryJson(result), ok: !failed })}\n`);
