@@ -105,8 +105,16 @@ function typescript() {
 
 export default {
   input: 'src/cdn.ts',
+  // The shared code (Lit, the grid) stays in media-gallery.js, which the preview chunk imports
+  // back, instead of a third file behind an entry facade.
+  preserveEntrySignatures: 'allow-extension',
   output: {
-    file: 'dist/cdn/media-gallery.js',
+    // The entry, and the chunk it loads on demand beside it (gallery-preview.js: the preview,
+    // gestures, zoom), resolved relative to the entry's own URL, so a CDN or any static server
+    // serves them as they are.
+    dir: 'dist/cdn',
+    entryFileNames: 'media-gallery.js',
+    chunkFileNames: '[name].js',
     format: 'es',
     sourcemap: true,
     banner: '/*! media-gallery | MIT | bundles Lit (BSD-3-Clause, Google LLC) */',

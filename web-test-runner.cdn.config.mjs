@@ -20,6 +20,8 @@ export default {
     {
       name: 'elements-from-cdn-bundle',
       resolveImport({ source }) {
+        // The preview is a chunk of its own beside the entry (loaded on demand by the entry).
+        if (/(^|\/)elements\/gallery-preview\.js$/.test(source)) return '/dist/cdn/gallery-preview.js';
         if (/(^|\/)elements\/[\w-]+\.js$/.test(source)) return `/${bundle}`;
         return undefined;
       },

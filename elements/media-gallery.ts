@@ -1,6 +1,6 @@
+// `<gallery-preview>` is not imported here: the gallery loads it on demand (src/preview-loader.ts).
 import './gallery-thumb.js';
 import './gallery-toolbar.js';
-import './gallery-preview.js';
 import { MediaGallery } from '../src/media-gallery.js';
 import { define } from '../src/define.js';
 

@@ -9,7 +9,7 @@
 //
 // Runs the tools from node_modules with this same Node, so no npx and no shell.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,16 +91,22 @@ function checkManifest() {
 }
 
 function printSizes() {
-  const file = join(root, 'dist/cdn/media-gallery.js');
-  const code = readFileSync(file);
-  const gzip = gzipSync(code, { level: 9 }).length;
-  const brotli = brotliCompressSync(code, {
-    params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: code.length },
-  }).length;
-  const map = statSync(`${file}.map`).size;
-  const rel = relative(root, file);
-  console.log(`\nCDN bundle (Lit included)`);
-  console.log(`  ${'file'.padEnd(28)} ${'minified'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}`);
-  console.log(`  ${rel.padEnd(28)} ${kB(code.length).padStart(10)} ${kB(gzip).padStart(10)} ${kB(brotli).padStart(10)}`);
-  console.log(`  (${code.length} B minified, ${gzip} B gzipped, ${brotli} B brotli; source map ${kB(map)})\n`);
+  const dir = join(root, 'dist/cdn');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort((a, b) => (a === 'media-gallery.js' ? -1 : b === 'media-gallery.js' ? 1 : a.localeCompare(b)));
+  console.log(`\nCDN bundle (Lit included): the entry, then the chunks it loads on demand`);
+  console.log(`  ${'file'.padEnd(34)} ${'minified'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}`);
+  const total = { min: 0, gzip: 0, brotli: 0 };
+  for (const name of files) {
+    const code = readFileSync(join(dir, name));
+    const gzip = gzipSync(code, { level: 9 }).length;
+    const brotli = brotliCompressSync(code, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: code.length },
+    }).length;
+    total.min += code.length;
+    total.gzip += gzip;
+    total.brotli += brotli;
+    const rel = relative(root, join(dir, name));
+    console.log(`  ${rel.padEnd(34)} ${kB(code.length).padStart(10)} ${kB(gzip).padStart(10)} ${kB(brotli).padStart(10)}   (${code.length} B, ${gzip} B gzip)`);
+  }
+  console.log(`  ${'all files'.padEnd(34)} ${kB(total.min).padStart(10)} ${kB(total.gzip).padStart(10)} ${kB(total.brotli).padStart(10)}   (${total.min} B, ${total.gzip} B gzip)\n`);
 }

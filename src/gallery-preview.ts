@@ -117,64 +117,64 @@ export class GalleryPreview extends LitElement {
   tileRect: ((index: number) => DOMRect | null) | null = null;
 
   /** Standalone: the items built from `items` or `src` + `caption`, rebuilt when those change. */
-  private own = new GalleryStore();
-  private seen: readonly GalleryItem[] | null = null;
-  private rtl = false;
-  private toast = '';
-  private toastTimer = 0;
+  private _own = new GalleryStore();
+  private _seen: readonly GalleryItem[] | null = null;
+  private _rtl = false;
+  private _toast = '';
+  private _toastTimer = 0;
 
-  private zp = new ZoomPanController(this, {
+  private _zp = new ZoomPanController(this, {
     stage: () => this.renderRoot?.querySelector<HTMLElement>('.stage') ?? null,
-    natural: (i) => this.media.size(this.list[i]),
+    natural: (i) => this._media.size(this._list[i]),
     current: () => this.index,
-    zoomable: () => !!this.current && this.current.type !== 'video',
+    zoomable: () => !!this._current && this._current.type !== 'video',
   });
-  private actions = new PreviewActions(this, {
-    items: () => this.list,
+  private _actions = new PreviewActions(this, {
+    items: () => this._list,
     index: () => this.index,
-    labels: () => this.l,
+    labels: () => this._l,
     show: (i) => (this.index = i),
     hide: () => (this.open = false),
     keep: (i, item) => {
-      this.own.replace(i, item);
-      this.seen = this.own.items;
+      this._own.replace(i, item);
+      this._seen = this._own.items;
       this.requestUpdate();
     },
-    toast: (text) => this.showToast(text),
+    toast: (text) => this._showToast(text),
   });
-  private media = new MediaLoader(this, () => { this.zp.layout(); this.zp.set(this.zp.state); }, (item, i) => this.actions.mediaError(item, i));
-  private gestures = new GestureController(this, this.zp, {
+  private _media = new MediaLoader(this, () => { this._zp.layout(); this._zp.set(this._zp.state); }, (item, i) => this._actions.mediaError(item, i));
+  private _gestures = new GestureController(this, this._zp, {
     wheelZoom: () => this.wheelZoom,
-    rtl: () => this.rtl,
-    go: (d) => this.go(d),
+    rtl: () => this._rtl,
+    go: (d) => this._go(d),
     // Swipe down closes a modal; anywhere else the image goes back.
-    close: () => (this.modal && this.open ? void this.requestClose() : this.zp.setDrag(0, 0)),
+    close: () => (this.modal && this.open ? void this._requestClose() : this._zp.setDrag(0, 0)),
   });
-  private fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this.dialog : this));
-  private autoplay = new SlideshowController(this, {
+  private _fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this._dialog : this));
+  private _autoplay = new SlideshowController(this, {
     interval: () => this.slideshow,
-    count: () => this.list.length,
-    held: () => this.zp.zoomed,
+    count: () => this._list.length,
+    held: () => this._zp.zoomed,
     advance: () => {
-      const j = this.step(1);
-      if (j >= 0) this.actions.go(j);
+      const j = this._step(1);
+      if (j >= 0) this._actions.go(j);
       return j >= 0;
     },
     root: () => this.shadowRoot,
   });
-  private modalCtl = new ModalController(this, this.zp, {
-    dialog: () => this.dialog,
+  private _modalCtl = new ModalController(this, this._zp, {
+    dialog: () => this._dialog,
     modal: () => this.modal,
     open: () => this.open,
     tileRect: () => this.tileRect?.(this.index) ?? null,
     opened: () => this.renderRoot.querySelector<HTMLElement>('.frame')?.focus({ preventScroll: true }),
-    closed: () => void this.fullscreen.exit(),
+    closed: () => void this._fullscreen.exit(),
   });
-  private strip = new StripController(this, {
-    items: () => this.list,
+  private _stripCtl = new StripController(this, {
+    items: () => this._list,
     index: () => this.index,
-    labels: () => this.l,
-    go: (i) => this.actions.go(i),
+    labels: () => this._l,
+    go: (i) => this._actions.go(i),
     loop: () => this.loop,
     element: () => this.renderRoot?.querySelector<HTMLElement>('.strip') ?? null,
   });
@@ -203,195 +203,195 @@ export class GalleryPreview extends LitElement {
   }
 
   /** The items shown: the host's store, else the preview's own. */
-  private get list(): readonly GalleryItem[] {
-    return (this.store ?? this.own).items;
+  private get _list(): readonly GalleryItem[] {
+    return (this.store ?? this._own).items;
   }
 
-  private get current(): GalleryItem | undefined {
-    return this.list[this.index];
+  private get _current(): GalleryItem | undefined {
+    return this._list[this.index];
   }
 
-  private get l(): GalleryLabels {
+  private get _l(): GalleryLabels {
     return { ...defaultLabels, ...this.labels };
   }
 
-  private get dialog(): HTMLDialogElement | null {
+  private get _dialog(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector('dialog') ?? null;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.toastTimer);
+    clearTimeout(this._toastTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.store && (!this.hasUpdated || changed.has('items') || changed.has('src') || changed.has('caption') || changed.has('store'))) {
-      this.own.set(this.items?.length ? this.items : this.src ? [{ src: this.src, caption: this.caption || undefined }] : []);
+      this._own.set(this.items?.length ? this.items : this.src ? [{ src: this.src, caption: this.caption || undefined }] : []);
     }
     // New items from the page (or the host): failed media get another try.
-    if (this.list !== this.seen) {
-      this.seen = this.list;
-      this.media.clearFailures();
+    if (this._list !== this._seen) {
+      this._seen = this._list;
+      this._media.clearFailures();
     }
-    const n = this.list.length;
+    const n = this._list.length;
     if (n && (this.index < 0 || this.index >= n || !Number.isInteger(this.index))) this.index = Math.min(n - 1, Math.max(0, Math.floor(this.index) || 0));
     if (changed.has('index')) {
-      this.zp.reset();
-      this.autoplay.schedule();
+      this._zp.reset();
+      this._autoplay.schedule();
     }
-    if (changed.has('open') && !this.open) this.autoplay.stop();
-    this.rtl = isRtl(this);
+    if (changed.has('open') && !this.open) this._autoplay.stop();
+    this._rtl = isRtl(this);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.gestures.attach(this.renderRoot.querySelector<HTMLElement>('.stage'));
+    this._gestures.attach(this.renderRoot.querySelector<HTMLElement>('.stage'));
     if (changed.has('index')) for (const v of this.renderRoot.querySelectorAll<HTMLVideoElement>('.slide:not(.current) video')) v.pause();
     // Neighbours only while something is shown: a closed modal preview fetches nothing.
     if ((changed.has('index') || changed.has('open')) && (this.open || !this.modal)) {
-      this.media.preload([this.list[this.step(1)], this.list[this.step(-1)]], this.zp.stage.width);
+      this._media.preload([this._list[this._step(1)], this._list[this._step(-1)]], this._zp.stage.width);
     }
   }
 
   /** Index `delta` steps away, wrapping when `loop`; `-1` when there is none. */
-  private step(delta: number): number {
-    const n = this.list.length;
+  private _step(delta: number): number {
+    const n = this._list.length;
     const j = this.index + delta;
     if (j >= 0 && j < n) return j;
     return this.loop && n > 1 ? (j + n) % n : -1;
   }
 
-  private go(delta: 1 | -1): void {
-    const j = this.step(delta);
-    if (j >= 0) this.actions.go(j);
+  private _go(delta: 1 | -1): void {
+    const j = this._step(delta);
+    if (j >= 0) this._actions.go(j);
   }
 
   /** Closes the modal preview as a user action: animates to the tile, then tells the host. */
-  private async requestClose(): Promise<void> {
-    if (!this.modal || !this.open || this.modalCtl.animating) return;
-    await this.modalCtl.animateClose();
-    this.zp.setDrag(0, 0);
-    this.actions.close();
+  private async _requestClose(): Promise<void> {
+    if (!this.modal || !this.open || this._modalCtl.animating) return;
+    await this._modalCtl.animateClose();
+    this._zp.setDrag(0, 0);
+    this._actions.close();
   }
 
-  private showToast(text: string) {
-    this.toast = text;
+  private _showToast(text: string) {
+    this._toast = text;
     this.requestUpdate();
-    clearTimeout(this.toastTimer);
-    this.toastTimer = window.setTimeout(() => {
-      this.toast = '';
+    clearTimeout(this._toastTimer);
+    this._toastTimer = window.setTimeout(() => {
+      this._toast = '';
       this.requestUpdate();
     }, 2000);
   }
 
-  private onKeyDown = previewKeyHandler(this, {
-    go: (d) => this.go(d),
-    goTo: (i) => this.actions.go(i < 0 ? this.list.length - 1 : i),
+  private _onKeyDown = previewKeyHandler(this, {
+    go: (d) => this._go(d),
+    goTo: (i) => this._actions.go(i < 0 ? this._list.length - 1 : i),
     escape: () => {
       // The fallback fullscreen has no browser UI to leave it: Escape does, as it does for the real one.
-      if (this.hasAttribute('pseudo-fullscreen')) void this.fullscreen.exit();
-      else if (this.modal) void this.requestClose();
+      if (this.hasAttribute('pseudo-fullscreen')) void this._fullscreen.exit();
+      else if (this.modal) void this._requestClose();
       else return false;
       return true;
     },
-    zoomBy: (f) => this.zoomBy(f),
-    fullscreen: () => this.showFullscreenButton && void this.fullscreen.toggle(),
+    zoomBy: (f) => this._zoomBy(f),
+    fullscreen: () => this.showFullscreenButton && void this._fullscreen.toggle(),
   });
 
-  private zoomBy(factor: number) {
-    if (this.current?.type !== 'video') this.zp.zoomBy(factor);
+  private _zoomBy(factor: number) {
+    if (this._current?.type !== 'video') this._zp.zoomBy(factor);
   }
 
-  private onDialogClose = () => {
+  private _onDialogClose = () => {
     // Closed by the browser (a close request we did not intercept): still a user action.
     if (!this.open) return;
-    this.actions.close();
+    this._actions.close();
     if (this.open) this.requestUpdate();
   };
 
-  private onCancel = (e: Event) => {
+  private _onCancel = (e: Event) => {
     // Escape on a modal dialog: close through our own path (animation, request).
     e.preventDefault();
-    void this.requestClose();
+    void this._requestClose();
   };
 
   // ---- render ---------------------------------------------------------------------------
 
-  private renderSlide(it: GalleryItem, k: number, i: number) {
+  private _renderSlide(it: GalleryItem, k: number, i: number) {
     const current = k === 0;
-    const l = this.l;
+    const l = this._l;
     const alt = altOf(it);
     let media: unknown;
-    if (this.media.failed(it)) {
+    if (this._media.failed(it)) {
       media = html`<div class="error" part="error">${icons.broken}<span>${l.loadError}</span>
-        <button class="btn retry" part="button retry" @click=${() => this.media.retry(it)}>${l.retry}</button></div>`;
+        <button class="btn retry" part="button retry" @click=${() => this._media.retry(it)}>${l.retry}</button></div>`;
     } else if (it.type === 'video') {
       media = html`<video class="media" part="image" src=${it.src} poster=${it.poster ?? nothing} controls playsinline preload="metadata"
-        aria-label=${alt || l.video} @loadedmetadata=${(e: Event) => this.media.loaded(e, it)} @error=${() => this.media.error(it, i)}></video>`;
+        aria-label=${alt || l.video} @loadedmetadata=${(e: Event) => this._media.loaded(e, it)} @error=${() => this._media.error(it, i)}></video>`;
     } else {
-      const ready = this.media.ready(it);
+      const ready = this._media.ready(it);
       const ph = it.thumb ?? placeholderUrl(it.placeholder);
       media = html`
         ${ph && !ready ? html`<img class="media ph" src=${ph} alt="" aria-hidden="true" draggable="false" />` : nothing}
         <img class="media large ${ready ? 'ready' : ''}" part="image" src=${it.src} srcset=${it.srcset ?? nothing}
           alt=${alt} draggable="false" decoding="async" fetchpriority=${current ? 'high' : 'low'}
-          @load=${(e: Event) => this.media.loaded(e, it)} @error=${() => this.media.error(it, i)} />`;
+          @load=${(e: Event) => this._media.loaded(e, it)} @error=${() => this._media.error(it, i)} />`;
     }
-    return html`<div class="slide ${current ? 'current' : ''}" data-k=${this.rtl ? -k : k} data-index=${i} ?inert=${!current} aria-hidden=${current ? 'false' : 'true'}>
+    return html`<div class="slide ${current ? 'current' : ''}" data-k=${this._rtl ? -k : k} data-index=${i} ?inert=${!current} aria-hidden=${current ? 'false' : 'true'}>
       <div class="zoomer">${media}</div>
     </div>`;
   }
 
   /** "Image 3 of 12: caption". */
-  private name(it: GalleryItem): string {
-    const l = this.l;
-    return `${fmt(l.itemOf, { type: it.type === 'video' ? l.video : l.image, n: this.index + 1, total: this.list.length })}${it.caption ? `: ${it.caption}` : ''}`;
+  private _name(it: GalleryItem): string {
+    const l = this._l;
+    return `${fmt(l.itemOf, { type: it.type === 'video' ? l.video : l.image, n: this.index + 1, total: this._list.length })}${it.caption ? `: ${it.caption}` : ''}`;
   }
 
-  private renderFrame() {
-    const list = this.list;
+  private _renderFrame() {
+    const list = this._list;
     const it = list[this.index];
-    const l = this.l;
+    const l = this._l;
     if (!it) return html`<div class="frame"><div class="backdrop"></div></div>`;
     const n = list.length;
     const slides: Array<[GalleryItem, number, number]> = [];
     for (const k of [-1, 0, 1]) {
-      const j = k === 0 ? this.index : this.step(k);
+      const j = k === 0 ? this.index : this._step(k);
       if (j >= 0 && (k === 0 || j !== this.index) && !slides.some((s) => s[2] === j)) slides.push([list[j], k, j]);
     }
-    const prev = this.step(-1), next = this.step(1);
-    const [toPrev, toNext] = this.rtl ? [icons.next, icons.prev] : [icons.prev, icons.next];
-    return html`<div class="frame" tabindex="-1" @keydown=${this.onKeyDown} @focusin=${this.autoplay.focusChanged} @focusout=${this.autoplay.focusChanged}>
+    const prev = this._step(-1), next = this._step(1);
+    const [toPrev, toNext] = this._rtl ? [icons.next, icons.prev] : [icons.prev, icons.next];
+    return html`<div class="frame" tabindex="-1" @keydown=${this._onKeyDown} @focusin=${this._autoplay.focusChanged} @focusout=${this._autoplay.focusChanged}>
       <div class="backdrop"></div>
       <div class="top">
         <span class="counter" aria-hidden="true">${n > 1 ? `${this.index + 1} / ${n}` : ''}</span>
         ${renderToolbar({
-          item: it, labels: l, flags: this, actions: this.actions, close: () => this.requestClose(),
-          zoom: it.type === 'video' ? null : { out: this.zp.state.scale > 1, in: !this.zp.atMax, by: (f) => this.zoomBy(f) },
-          slideshow: this.slideshow > 0 && n > 1 ? this.autoplay : null,
-          fullscreen: this.fullscreen,
+          item: it, labels: l, flags: this, actions: this._actions, close: () => this._requestClose(),
+          zoom: it.type === 'video' ? null : { out: this._zp.state.scale > 1, in: !this._zp.atMax, by: (f) => this._zoomBy(f) },
+          slideshow: this.slideshow > 0 && n > 1 ? this._autoplay : null,
+          fullscreen: this._fullscreen,
         })}
       </div>
-      <div class="stage" part="stage" @pointerenter=${() => this.autoplay.hover(true)} @pointerleave=${() => this.autoplay.hover(false)}>
-        <div class="track">${repeat(slides, (s) => s[2], ([item, k, j]) => this.renderSlide(item, k, j))}</div>
+      <div class="stage" part="stage" @pointerenter=${() => this._autoplay.hover(true)} @pointerleave=${() => this._autoplay.hover(false)}>
+        <div class="track">${repeat(slides, (s) => s[2], ([item, k, j]) => this._renderSlide(item, k, j))}</div>
         ${n > 1 ? html`
-          <button class="btn nav prev" part="button previous" aria-label=${l.previous} title=${l.previous} ?disabled=${prev < 0} @click=${() => this.go(-1)}>${toPrev}</button>
-          <button class="btn nav next" part="button next" aria-label=${l.next} title=${l.next} ?disabled=${next < 0} @click=${() => this.go(1)}>${toNext}</button>` : nothing}
-        ${this.toast ? html`<div class="toast" role="status">${this.toast}</div>` : nothing}
+          <button class="btn nav prev" part="button previous" aria-label=${l.previous} title=${l.previous} ?disabled=${prev < 0} @click=${() => this._go(-1)}>${toPrev}</button>
+          <button class="btn nav next" part="button next" aria-label=${l.next} title=${l.next} ?disabled=${next < 0} @click=${() => this._go(1)}>${toNext}</button>` : nothing}
+        ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}
       </div>
       <div class="caption" part="caption" ?hidden=${!it.caption}>${it.caption ?? ''}</div>
-      ${this.strip.render()}
-      <div class="sr" aria-live="polite" aria-atomic="true">${this.open || !this.modal ? this.name(it) : ''}</div>
+      ${this._stripCtl.render()}
+      <div class="sr" aria-live="polite" aria-atomic="true">${this.open || !this.modal ? this._name(it) : ''}</div>
     </div>`;
   }
 
   override render() {
-    const it = this.current;
-    const label = it ? this.name(it) : this.l.preview;
+    const it = this._current;
+    const label = it ? this._name(it) : this._l.preview;
     if (this.modal) {
-      return html`<dialog part="preview" aria-label=${label} @cancel=${this.onCancel} @close=${this.onDialogClose}>
-        ${this.open ? this.renderFrame() : nothing}
+      return html`<dialog part="preview" aria-label=${label} @cancel=${this._onCancel} @close=${this._onDialogClose}>
+        ${this.open ? this._renderFrame() : nothing}
       </dialog>`;
     }
-    return html`<div class="region" part="preview" role="region" aria-roledescription="image viewer" aria-label=${label}>${this.renderFrame()}</div>`;
+    return html`<div class="region" part="preview" role="region" aria-roledescription="image viewer" aria-label=${label}>${this._renderFrame()}</div>`;
   }
 }

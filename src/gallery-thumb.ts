@@ -91,7 +91,7 @@ export class GalleryThumb extends LitElement {
   declare failed: boolean;
   /** Set once the thumbnail has loaded. */
   declare loaded: boolean;
-  private resolved: GalleryItem | null = null;
+  private _resolved: GalleryItem | null = null;
 
   constructor() {
     super();
@@ -122,7 +122,7 @@ export class GalleryThumb extends LitElement {
   }
 
   /** The item in use: the gallery's, else `item` normalised, else one from `src`/`caption`. */
-  private resolve(): GalleryItem | null {
+  private _resolve(): GalleryItem | null {
     if (this.entry) return this.entry;
     const input = this.item ?? (this.src ? { src: this.src, caption: this.caption || undefined } : null);
     if (input == null) return null;
@@ -136,14 +136,14 @@ export class GalleryThumb extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('entry') || changed.has('item') || changed.has('src') || changed.has('caption')) {
-      const prev = this.resolved;
-      const cur = (this.resolved = this.resolve());
+      const prev = this._resolved;
+      const cur = (this._resolved = this._resolve());
       // Same media (e.g. only `liked` changed): keep the loaded state and avoid a flash.
       const sameMedia = prev && cur && prev.src === cur.src && prev.thumb === cur.thumb && prev.poster === cur.poster;
       if (!sameMedia) {
         this.failed = false;
         this.loaded = false;
-        this.shownAt = performance.now();
+        this._shownAt = performance.now();
         this.removeAttribute('instant');
       }
     }
@@ -154,44 +154,44 @@ export class GalleryThumb extends LitElement {
     (this.renderRoot.querySelector('.main') as HTMLElement | null)?.focus(options);
   }
 
-  private get l(): GalleryLabels {
+  private get _l(): GalleryLabels {
     return { ...defaultLabels, ...this.labels };
   }
 
   /** When the current media was set: a load soon after (from cache) shows without a fade. */
-  private shownAt = 0;
+  private _shownAt = 0;
 
-  private onLoad = (e: Event) => {
+  private _onLoad = (e: Event) => {
     // A fade only helps an image that arrives late; on a fast scroll through cached tiles,
     // dozens of fading layers at once cost frames. `instant` turns the opacity transition off.
-    if (performance.now() - this.shownAt < 100) this.setAttribute('instant', '');
+    if (performance.now() - this._shownAt < 100) this.setAttribute('instant', '');
     this.loaded = true;
     const m = e.target as HTMLImageElement | HTMLVideoElement;
     const width = 'naturalWidth' in m ? m.naturalWidth : m.videoWidth;
     const height = 'naturalHeight' in m ? m.naturalHeight : m.videoHeight;
     // Tells a masonry or justified gallery the aspect ratio of an item that had no width/height.
-    const item = this.resolved;
+    const item = this._resolved;
     if (width && height && item) sendRequest(this, 'media-size', this.index, item, { width, height });
   };
 
-  private onError = () => {
+  private _onError = () => {
     if (this.failed) return;
     this.failed = true;
-    this.ask('media-error', {}, (item) => emit(this, 'item-error', { index: this.index, item, reason: 'load' }));
+    this._ask('media-error', {}, (item) => emit(this, 'item-error', { index: this.index, item, reason: 'load' }));
   };
 
   /**
    * Sends a request to the host; a tile with no host (standalone) runs `alone` instead, which
    * dispatches the public event itself.
    */
-  private ask<A extends RequestAction>(action: A, data: RequestData[A], alone: (item: GalleryItem) => void) {
-    const item = this.resolved;
+  private _ask<A extends RequestAction>(action: A, data: RequestData[A], alone: (item: GalleryItem) => void) {
+    const item = this._resolved;
     if (!item) return;
     if (!sendRequest(this, action, this.index, item, data).handled) alone(item);
   }
 
-  private toggle(type: 'like' | 'favorite', patch: { liked: boolean | null } | { favorite: boolean }) {
-    this.ask(type, patch as never, (item) => {
+  private _toggle(type: 'like' | 'favorite', patch: { liked: boolean | null } | { favorite: boolean }) {
+    this._ask(type, patch as never, (item) => {
       const next = { ...item, ...patch };
       const ok = 'liked' in patch
         ? emit(this, 'like', { index: this.index, item: next, liked: patch.liked })
@@ -200,54 +200,54 @@ export class GalleryThumb extends LitElement {
     });
   }
 
-  private simple(type: 'edit' | 'action' | 'delete') {
-    this.ask(type, {}, (item) => emit(this, type, { index: this.index, item }));
+  private _simple(type: 'edit' | 'action' | 'delete') {
+    this._ask(type, {}, (item) => emit(this, type, { index: this.index, item }));
   }
 
-  private onActivate = () => {
-    this.ask('activate', {}, (item) => {
+  private _onActivate = () => {
+    this._ask('activate', {}, (item) => {
       const selected = !this.selected;
       if (emit(this, 'select', { index: this.index, item, selected })) this.selected = selected;
     });
   };
 
-  private onKey = (e: KeyboardEvent) => {
+  private _onKey = (e: KeyboardEvent) => {
     if (e.key === ' ' || e.key === 'Enter') {
       e.preventDefault();
-      if (!e.repeat) this.onActivate();
+      if (!e.repeat) this._onActivate();
     }
   };
 
-  private actionButtons(item: GalleryItem) {
-    const l = this.l;
+  private _actionButtons(item: GalleryItem) {
+    const l = this._l;
     const tab = this.active ? 0 : -1;
     const b: unknown[] = [];
     if (this.showLikeDislike) {
       b.push(html`<button class="btn" part="button like" tabindex=${tab} aria-label=${l.like} title=${l.like} aria-pressed=${item.liked === true ? 'true' : 'false'}
-        @click=${() => this.toggle('like', { liked: item.liked === true ? null : true })}>${icons.like}</button>`);
+        @click=${() => this._toggle('like', { liked: item.liked === true ? null : true })}>${icons.like}</button>`);
       b.push(html`<button class="btn" part="button dislike" tabindex=${tab} aria-label=${l.dislike} title=${l.dislike} aria-pressed=${item.liked === false ? 'true' : 'false'}
-        @click=${() => this.toggle('like', { liked: item.liked === false ? null : false })}>${icons.dislike}</button>`);
+        @click=${() => this._toggle('like', { liked: item.liked === false ? null : false })}>${icons.dislike}</button>`);
     }
     if (this.showFavoriteButton) {
       b.push(html`<button class="btn" part="button favorite" tabindex=${tab} aria-label=${l.favorite} title=${l.favorite} aria-pressed=${item.favorite ? 'true' : 'false'}
-        @click=${() => this.toggle('favorite', { favorite: !item.favorite })}>${icons.star}</button>`);
+        @click=${() => this._toggle('favorite', { favorite: !item.favorite })}>${icons.star}</button>`);
     }
     if (this.showEditButton) {
-      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${l.edit} title=${l.edit} @click=${() => this.simple('edit')}>${icons.edit}</button>`);
+      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${l.edit} title=${l.edit} @click=${() => this._simple('edit')}>${icons.edit}</button>`);
     }
     if (this.actionLabel) {
-      b.push(html`<button class="btn" part="button action" tabindex=${tab} @click=${() => this.simple('action')}>${this.actionLabel}</button>`);
+      b.push(html`<button class="btn" part="button action" tabindex=${tab} @click=${() => this._simple('action')}>${this.actionLabel}</button>`);
     }
     if (this.showDeleteButton) {
-      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${l.delete} title=${l.delete} @click=${() => this.simple('delete')}>${icons.trash}</button>`);
+      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${l.delete} title=${l.delete} @click=${() => this._simple('delete')}>${icons.trash}</button>`);
     }
     return b;
   }
 
   override render() {
-    const item = this.resolved;
+    const item = this._resolved;
     if (!item) return nothing;
-    const l = this.l;
+    const l = this._l;
     const isVideo = item.type === 'video';
     const alt = altOf(item);
     // The button's name: the image's alt (plus a caption that says more), else "Image 3 of 12".
@@ -255,14 +255,14 @@ export class GalleryThumb extends LitElement {
     const captionIsAlt = !!item.caption && item.caption === alt;
     const ph = this.loaded || this.failed ? null : placeholderUrl(item.placeholder);
     const fit = this.objectFit || 'cover';
-    const actions = this.actionButtons(item);
+    const actions = this._actionButtons(item);
     const pinned = item.liked != null || item.favorite;
     let media: unknown;
     if (this.failed) {
       media = html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption ? html`<span>${item.caption}</span>` : nothing}</span>`;
     } else if (isVideo && !item.poster && !item.thumb) {
       media = html`<video class="media" part="image" muted playsinline preload="metadata" src=${`${item.src}#t=0.1`}
-        @loadeddata=${this.onLoad} @error=${this.onError} aria-hidden="true"></video>`;
+        @loadeddata=${this._onLoad} @error=${this._onError} aria-hidden="true"></video>`;
     } else {
       const thumbSrc = isVideo ? (item.poster ?? item.thumb!) : (item.thumb ?? item.src);
       media = html`<img class="media" part="image" src=${thumbSrc} alt=${alt}
@@ -270,11 +270,11 @@ export class GalleryThumb extends LitElement {
         sizes=${!isVideo && item.srcset ? (this.tileWidth ? `${Math.ceil(this.tileWidth)}px` : item.sizes ?? '200px') : nothing}
         width=${item.width ?? nothing} height=${item.height ?? nothing}
         loading=${this.priority ? 'eager' : 'lazy'} decoding="async" fetchpriority=${this.priority ? 'high' : 'auto'} draggable="false"
-        @load=${this.onLoad} @error=${this.onError} />`;
+        @load=${this._onLoad} @error=${this._onError} />`;
     }
     return html`
       <button class="main" style=${`--_fit:${fit}`} tabindex=${this.active ? 0 : -1} aria-label=${this.failed || (alt && !isVideo) ? nothing : alt || fallback}
-        aria-current=${this.selected ? 'true' : 'false'} @click=${this.onActivate} @keydown=${this.onKey}>
+        aria-current=${this.selected ? 'true' : 'false'} @click=${this._onActivate} @keydown=${this._onKey}>
         ${ph ? html`<span class="ph" style=${`background-image:url("${ph}")`}></span>` : nothing}
         ${media}
         ${isVideo && !this.failed ? html`<span class="badge">${icons.play}</span>` : nothing}

@@ -17,32 +17,29 @@ export class GalleryToolbar extends LitElement {
   static override properties = { label: { type: String, reflect: true } };
   /** Accessible name of the toolbar. */
   declare label: string;
-  private internals?: ElementInternals;
 
   constructor() {
     super();
     this.label = '';
     new RovingListController(this, {
       target: () => this,
-      count: () => this.buttons.length,
-      current: () => this.buttons.findIndex((b) => b.matches(':focus, :focus-within')),
-      element: (i) => this.buttons[i] ?? null,
+      count: () => this._buttons.length,
+      current: () => this._buttons.findIndex((b) => b.matches(':focus, :focus-within')),
+      element: (i) => this._buttons[i] ?? null,
       move: (i) => {
-        this.buttons.forEach((b, j) => (b.tabIndex = j === i ? 0 : -1));
+        this._buttons.forEach((b, j) => (b.tabIndex = j === i ? 0 : -1));
         return true;
       },
       wrap: () => true,
     });
-    try {
-      this.internals = this.attachInternals();
-      this.internals.role = 'toolbar';
-    } catch { /* older engines: role attribute set in connectedCallback */ }
-    this.addEventListener('focusin', this.onFocusIn);
+    this.addEventListener('focusin', this._onFocusIn);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.internals?.role) this.setAttribute('role', 'toolbar');
+    // An attribute rather than ElementInternals' default role: the same in every engine, visible
+    // to the page's own CSS and tests, and a page may still set another role.
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'toolbar');
   }
 
   override updated(): void {
@@ -51,27 +48,27 @@ export class GalleryToolbar extends LitElement {
   }
 
   /** The buttons that can take focus, in order. */
-  private get buttons(): HTMLElement[] {
+  private get _buttons(): HTMLElement[] {
     const slot = this.renderRoot.querySelector('slot');
     return ((slot?.assignedElements({ flatten: true }) ?? []) as HTMLElement[]).filter(
       (b) => !b.hidden && !(b as HTMLButtonElement).disabled && b.getClientRects().length > 0,
     );
   }
 
-  private syncTabStops = () => {
-    const list = this.buttons;
+  private _syncTabStops = () => {
+    const list = this._buttons;
     if (!list.length) return;
     const active = list.find((b) => b.tabIndex === 0) ?? list[0];
     for (const b of list) b.tabIndex = b === active ? 0 : -1;
   };
 
-  private onFocusIn = (e: FocusEvent) => {
-    const list = this.buttons;
+  private _onFocusIn = (e: FocusEvent) => {
+    const list = this._buttons;
     const t = e.composedPath().find((n) => list.includes(n as HTMLElement)) as HTMLElement | undefined;
     if (t) for (const b of list) b.tabIndex = b === t ? 0 : -1;
   };
 
   override render() {
-    return html`<slot @slotchange=${this.syncTabStops}></slot>`;
+    return html`<slot @slotchange=${this._syncTabStops}></slot>`;
   }
 }

@@ -17,6 +17,7 @@ import { WebcamController } from './controllers/webcam.js';
 import { ItemActionsController } from './controllers/item-actions.js';
 import { FullscreenController } from './controllers/fullscreen.js';
 import { dropzone } from './views/dropzone.js';
+import { loadPreview, preloadPreview } from './preview-loader.js';
 import { gridView } from './views/grid.js';
 import { boolDefaultOn, boolOn, indexOrNull } from './converters.js';
 import type { GalleryThumb } from './gallery-thumb.js';
@@ -151,35 +152,35 @@ export class MediaGallery extends LitElement {
   /** Plain mouse wheel zooms in the preview. */ declare wheelZoom: boolean;
   /** Translations of the built-in strings. */ declare labels: Partial<GalleryLabels>;
 
-  private store = new GalleryStore();
-  private itemsSet = false;
-  private selected: number | null = null;
-  private grid = new VirtualGridController(this, this.store, () => ({
+  private _store = new GalleryStore();
+  private _itemsSet = false;
+  private _selected: number | null = null;
+  private _grid = new VirtualGridController(this, this._store, () => ({
     kind: this.layout === 'masonry' || this.layout === 'justified' ? this.layout : 'grid',
     columnsAt: (w) => { const r = parseResponsive(this.columns); return r ? atWidth(r, w) : 2; },
-    gap: this.gapXY,
+    gap: this._gapXY,
     rowHeight: this.rowHeight || 220,
     height: this.height,
     rows: this.rows,
   }));
-  private roving = new RovingGridController(this, {
-    count: () => this.store.length,
-    layout: () => this.grid.layout(),
-    pageMetrics: () => ({ viewport: this.grid.viewport.viewport, gapY: this.gapXY.y }),
-    indexFromEvent: (e) => this.tileFromEvent(e)?.index ?? -1,
-    reveal: (i) => this.reveal(i),
-    escape: () => this.actions.clearSelection(),
+  private _roving = new RovingGridController(this, {
+    count: () => this._store.length,
+    layout: () => this._grid.layout(),
+    pageMetrics: () => ({ viewport: this._grid.viewport.viewport, gapY: this._gapXY.y }),
+    indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1,
+    reveal: (i) => this._reveal(i),
+    escape: () => this._actions.clearSelection(),
   });
-  private actions = new ItemActionsController(this, this.store, { rove: (i, focus) => (focus ? void this.roving.focus(i) : (this.roving.index = i)) });
-  private more = new LoadMoreController(this, { hasMore: () => this.hasMore, count: () => this.store.length, fire: (count) => emit(this, 'load-more', { count }) });
-  private deepLink = new DeepLinkController(this, { count: () => this.store.length, open: (i) => this.open(i), closedByHistory: () => this.actions.close() });
-  private srcLoader = new SrcLoaderController(this, (list, base) => this.setItems(list, base), (message, url) => {
+  private _actions = new ItemActionsController(this, this._store, { rove: (i, focus) => (focus ? void this._roving.focus(i) : (this._roving.index = i)) });
+  private _more = new LoadMoreController(this, { hasMore: () => this.hasMore, count: () => this._store.length, fire: (count) => emit(this, 'load-more', { count }) });
+  private _deepLink = new DeepLinkController(this, { count: () => this._store.length, open: (i) => this.open(i), closedByHistory: () => this._actions.close() });
+  private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base), (message, url) => {
     console.warn(`<media-gallery>: could not load items from ${url}: ${message}`);
     emit(this, 'item-error', { index: -1, item: null, reason: `src: ${message}` });
   });
-  private upload = new UploadController(this, this.store);
-  private webcam = new WebcamController(this, (file) => this.upload.add([file]));
-  private fullscreen = new FullscreenController(this);
+  private _upload = new UploadController(this, this._store);
+  private _webcam = new WebcamController(this, (file) => this._upload.add([file]));
+  private _fullscreen = new FullscreenController(this);
 
   constructor() {
     super();
@@ -190,7 +191,9 @@ export class MediaGallery extends LitElement {
       actionLabel: '', hasMore: false, loadMoreLabel: '', interactive: false, fileTypes: '', sources: 'upload', maxFileSize: null,
       maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {},
     });
-    new ChildrenController(this, () => !this.itemsSet && !this.src, (inputs) => (inputs.length || this.store.length) && this.setItems(inputs));
+    new ChildrenController(this, () => !this._itemsSet && !this.src, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
+    // A pointer or focus on the gallery: the preview is likely next; load it now if idle has not.
+    for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => this.allowPreview && void loadPreview(), { once: true });
   }
 
   /**
@@ -200,69 +203,69 @@ export class MediaGallery extends LitElement {
    * their item (by `id`, else `src`) into the new array.
    */
   get items(): GalleryItem[] {
-    return this.store.items as GalleryItem[];
+    return this._store.items as GalleryItem[];
   }
 
   set items(value: unknown[]) {
-    this.itemsSet = true;
-    this.srcLoader.abort();
-    this.setItems(value);
+    this._itemsSet = true;
+    this._srcLoader.abort();
+    this._setItems(value);
   }
 
   /** Index of the selected item (the one the preview shows), or `null`. Follows its item when `items` changes. */
   get selectedIndex(): number | null {
-    return this.selected;
+    return this._selected;
   }
 
   set selectedIndex(v: number | null) {
-    const old = this.selected;
-    this.selected = v;
+    const old = this._selected;
+    this._selected = v;
     this.requestUpdate('selectedIndex', old);
   }
 
-  private setItems(value: unknown, base?: string) {
-    const s = this.store;
-    const selKey = this.selected != null ? s.keyAt(this.selected) : null;
-    const focusKey = s.keyAt(this.roving.index);
+  private _setItems(value: unknown, base?: string) {
+    const s = this._store;
+    const selKey = this._selected != null ? s.keyAt(this._selected) : null;
+    const focusKey = s.keyAt(this._roving.index);
     const invalid = s.set(value, base);
     if (selKey != null) {
-      const j = s.indexOfKey(selKey, this.selected!);
+      const j = s.indexOfKey(selKey, this._selected!);
       if (j >= 0) this.selectedIndex = j;
     }
-    const f = s.indexOfKey(focusKey, this.roving.index);
-    if (f >= 0) this.roving.index = f;
+    const f = s.indexOfKey(focusKey, this._roving.index);
+    if (f >= 0) this._roving.index = f;
     reportInvalid(this, invalid);
     this.requestUpdate('items');
-    if (base) this.updateComplete.then(() => this.deepLink.openFromHash());
+    if (base) this.updateComplete.then(() => this._deepLink.openFromHash());
   }
 
-  private get l(): GalleryLabels {
+  private get _l(): GalleryLabels {
     return { ...defaultLabels, ...this.labels };
   }
 
-  private get gapXY() {
+  private get _gapXY() {
     return parseGap(this.gap);
   }
 
   // ---- lifecycle --------------------------------------------------------------------
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src && !this.itemsSet) void this.srcLoader.load(this.src);
-    const n = this.store.length;
+    if (changed.has('src') && this.src && !this._itemsSet) void this._srcLoader.load(this.src);
+    const n = this._store.length;
     if (changed.has('items' as keyof MediaGallery)) {
-      this.more.itemsChanged();
-      if (this.roving.index >= n) this.roving.index = Math.max(0, n - 1);
+      this._more.itemsChanged();
+      if (this._roving.index >= n) this._roving.index = Math.max(0, n - 1);
     }
-    const sel = this.selected;
-    if (sel != null && (!Number.isInteger(sel) || sel < 0 || sel >= n)) this.selected = n && Number.isFinite(sel) ? Math.min(n - 1, Math.max(0, Math.floor(sel))) : null;
-    if (changed.has('hasMore') && changed.get('hasMore') !== undefined) this.more.hasMoreChanged();
+    const sel = this._selected;
+    if (sel != null && (!Number.isInteger(sel) || sel < 0 || sel >= n)) this._selected = n && Number.isFinite(sel) ? Math.min(n - 1, Math.max(0, Math.floor(sel))) : null;
+    if (changed.has('hasMore') && changed.get('hasMore') !== undefined) this._more.hasMoreChanged();
     if (this.preview && (!n || !this.allowPreview)) this.preview = false;
-    if (changed.has('preview') && this.preview && this.selected == null && n) this.selected = 0;
+    if (changed.has('preview') && this.preview && this._selected == null && n) this._selected = 0;
   }
 
   protected override firstUpdated(): void {
-    this.grid.viewport.measure(true);
-    this.deepLink.openFromHash();
+    this._grid.viewport.measure(true);
+    this._deepLink.openFromHash();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -270,21 +273,25 @@ export class MediaGallery extends LitElement {
     if (!this.isConnected) return;
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller.bounded');
-    const vp = this.grid.viewport;
+    const vp = this._grid.viewport;
     vp.observe(grid, scroller);
     if (changed.has('height') || changed.has('rows') || changed.has('columns')) vp.measure(false);
     // The grid was hidden (no items) when last measured: read its width now, so the first
     // screen of tiles renders in this frame instead of a 12-tile guess and a second frame.
-    else if (!vp.width && grid && this.store.length) vp.measure(false);
-    this.more.observe(this.renderRoot.querySelector('.sentinel'), scroller);
-    if (changed.has('preview') || changed.has('selectedIndex')) this.deepLink.sync(changed.has('preview') ? (changed.get('preview') as boolean | undefined) : undefined);
+    else if (!vp.width && grid && this._store.length) vp.measure(false);
+    this._more.observe(this.renderRoot.querySelector('.sentinel'), scroller);
+    if (this.allowPreview && this._store.length) {
+      if (this.preview) void loadPreview();
+      else preloadPreview();
+    }
+    if (changed.has('preview') || changed.has('selectedIndex')) this._deepLink.sync(changed.has('preview') ? (changed.get('preview') as boolean | undefined) : undefined);
   }
 
   // ---- public methods -------------------------------------------------------------
 
   /** Opens the preview at `index` (no events: a programmatic change). */
-  open(index = this.selected ?? 0): void {
-    if (!this.store.at(index) || !this.allowPreview) return;
+  open(index = this._selected ?? 0): void {
+    if (!this._store.at(index) || !this.allowPreview) return;
     this.selectedIndex = index;
     this.preview = true;
   }
@@ -296,12 +303,12 @@ export class MediaGallery extends LitElement {
 
   /** Selects and shows the next item (wrapping when `loop`). No events. */
   next(): void {
-    this.step(1);
+    this._step(1);
   }
 
   /** Selects and shows the previous item (wrapping when `loop`). No events. */
   previous(): void {
-    this.step(-1);
+    this._step(-1);
   }
 
   /**
@@ -309,14 +316,14 @@ export class MediaGallery extends LitElement {
    * Resolves once it is in the DOM. Any number is accepted; it is clamped to the items.
    */
   async scrollToIndex(index: number, block: 'nearest' | 'center' | 'start' = 'nearest'): Promise<void> {
-    this.grid.scrollTo(index, block);
+    this._grid.scrollTo(index, block);
     await this.updateComplete;
   }
 
-  private step(d: number) {
-    const n = this.store.length;
+  private _step(d: number) {
+    const n = this._store.length;
     if (!n) return;
-    let j = (this.selected ?? (d > 0 ? -1 : n)) + d;
+    let j = (this._selected ?? (d > 0 ? -1 : n)) + d;
     if (j < 0 || j >= n) j = this.loop ? (j + n) % n : Math.min(n - 1, Math.max(0, j));
     this.selectedIndex = j;
     if (!this.preview) void this.scrollToIndex(j);
@@ -324,22 +331,22 @@ export class MediaGallery extends LitElement {
 
   // ---- grid ------------------------------------------------------------------------
 
-  private tileFromEvent(e: Event): GalleryThumb | undefined {
+  private _tileFromEvent(e: Event): GalleryThumb | undefined {
     return e.composedPath().find((n) => (n as Element).localName === 'gallery-thumb' && (n as Element).parentElement?.classList.contains('grid')) as GalleryThumb | undefined;
   }
 
-  private async reveal(i: number): Promise<HTMLElement | null> {
+  private async _reveal(i: number): Promise<HTMLElement | null> {
     await this.scrollToIndex(i);
-    const t = this.grid.tile(i);
+    const t = this._grid.tile(i);
     await t?.updateComplete;
     return t ?? null;
   }
 
-  private renderGrid(layout: Layout) {
-    const focus = Math.min(this.roving.index, layout.count - 1);
+  private _renderGrid(layout: Layout) {
+    const focus = Math.min(this._roving.index, layout.count - 1);
     return gridView({
-      layout, items: this.store.items, ...this.grid.range(focus), focus, selected: this.selected,
-      label: this.label || this.l.gallery, gapX: this.gapXY.x, onFocusIn: this.roving.onFocusIn, onKeyDown: this.roving.onKeyDown,
+      layout, items: this._store.items, ...this._grid.range(focus), focus, selected: this._selected,
+      label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown,
       tile: {
         objectFit: this.objectFit || 'cover', labels: this.labels, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
         showEditButton: this.showEditButton, showDeleteButton: this.interactive, actionLabel: this.actionLabel ?? '',
@@ -348,32 +355,32 @@ export class MediaGallery extends LitElement {
   }
 
   override render() {
-    const l = this.l;
-    const n = this.store.length;
-    const layout = this.grid.layout();
-    const bounded = this.grid.boundedHeight();
+    const l = this._l;
+    const n = this._store.length;
+    const layout = this._grid.layout();
+    const bounded = this._grid.boundedHeight();
     const showHeader = (this.showLabel && this.label) || (this.showFullscreenButton && n);
-    const fs = this.fullscreen.active;
+    const fs = this._fullscreen.active;
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
       ${showHeader ? html`<div class="header">
         ${this.showLabel && this.label ? html`<span class="label" part="label">${this.label}</span>` : nothing}
         ${this.showFullscreenButton && n ? html`<gallery-toolbar part="toolbar" exportparts="button" plain label=${this.label || l.gallery}>
           <button class="btn" part="button fullscreen" aria-label=${fs ? l.exitFullscreen : l.fullscreen} title=${fs ? l.exitFullscreen : l.fullscreen}
-            aria-pressed=${fs ? 'true' : 'false'} @click=${() => this.fullscreen.toggle()}>${fs ? icons.exitFullscreen : icons.fullscreen}</button>
+            aria-pressed=${fs ? 'true' : 'false'} @click=${() => this._fullscreen.toggle()}>${fs ? icons.exitFullscreen : icons.fullscreen}</button>
         </gallery-toolbar>` : nothing}
       </div>` : nothing}
-      ${this.interactive ? dropzone(l, this.upload, this.webcam, () => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
+      ${this.interactive ? dropzone(l, this._upload, this._webcam, () => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
       <div class="scroller ${bounded ? 'bounded' : ''}" ${styleProps({ height: bounded })} ?hidden=${!n}>
-        ${this.renderGrid(layout)}
+        ${this._renderGrid(layout)}
         ${this.hasMore ? html`<div class="sentinel"></div>` : nothing}
       </div>
       ${n || this.interactive ? nothing : html`<div class="empty" part="empty"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
-      ${this.hasMore ? html`<div class="more"><button class="btn" part="button load-more" aria-busy=${this.more.pending ? 'true' : 'false'}
-        @click=${this.more.request}>${this.more.pending ? html`<span class="spinner" aria-hidden="true"></span>${l.loading}` : this.loadMoreLabel || l.loadMore}</button></div>` : nothing}
+      ${this.hasMore ? html`<div class="more"><button class="btn" part="button load-more" aria-busy=${this._more.pending ? 'true' : 'false'}
+        @click=${this._more.request}>${this._more.pending ? html`<span class="spinner" aria-hidden="true"></span>${l.loading}` : this.loadMoreLabel || l.loadMore}</button></div>` : nothing}
       <slot hidden></slot>
       ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" modal
-        .store=${this.store} .items=${this.store.items} .index=${this.selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
-        .tileRect=${this.grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom}
+        .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
+        .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
         .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton}
         .hideCloseButton=${this.hideCloseButton} .actionLabel=${this.actionLabel ?? ''}></gallery-preview>` : nothing}

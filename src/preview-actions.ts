@@ -30,12 +30,12 @@ export class PreviewActions {
   constructor(private el: HTMLElement, private o: PreviewActionsOptions) {}
 
   /** Sends a private request; `null` when nobody hosts the preview. */
-  private ask<A extends RequestAction>(action: A, index: number, item: GalleryItem, data: RequestData[A]): GalleryRequest<A> | null {
+  private _ask<A extends RequestAction>(action: A, index: number, item: GalleryItem, data: RequestData[A]): GalleryRequest<A> | null {
     const r = sendRequest(this.el, action, index, item, data);
     return r.handled ? r : null;
   }
 
-  private get at(): [number, GalleryItem | undefined] {
+  private get _at(): [number, GalleryItem | undefined] {
     const i = this.o.index();
     return [i, this.o.items()[i]];
   }
@@ -44,41 +44,41 @@ export class PreviewActions {
   go(index: number): void {
     const item = this.o.items()[index];
     if (!item || index === this.o.index()) return;
-    if (!this.ask('go', index, item, {}) && emit(this.el, 'select', { index, item, selected: true })) this.o.show(index);
+    if (!this._ask('go', index, item, {}) && emit(this.el, 'select', { index, item, selected: true })) this.o.show(index);
   }
 
   /** The user closed the modal (after the close animation): `preview-close`. */
   close(): void {
-    const [index, item] = this.at;
-    if (item && this.ask('close', index, item, {})) return;
+    const [index, item] = this._at;
+    if (item && this._ask('close', index, item, {})) return;
     emit(this.el, 'preview-close', { index });
     this.o.hide();
   }
 
   like(liked: boolean | null): void {
-    const [index, item] = this.at;
-    if (!item || this.ask('like', index, item, { liked })) return;
+    const [index, item] = this._at;
+    if (!item || this._ask('like', index, item, { liked })) return;
     const next = { ...item, liked };
     if (emit(this.el, 'like', { index, item: next, liked })) this.o.keep(index, next);
   }
 
   favorite(favorite: boolean): void {
-    const [index, item] = this.at;
-    if (!item || this.ask('favorite', index, item, { favorite })) return;
+    const [index, item] = this._at;
+    if (!item || this._ask('favorite', index, item, { favorite })) return;
     const next = { ...item, favorite };
     if (emit(this.el, 'favorite', { index, item: next, favorite })) this.o.keep(index, next);
   }
 
   notify(type: 'edit' | 'action'): void {
-    const [index, item] = this.at;
-    if (item && !this.ask(type, index, item, {})) emit(this.el, type, { index, item });
+    const [index, item] = this._at;
+    if (item && !this._ask(type, index, item, {})) emit(this.el, type, { index, item });
   }
 
   /** Download and share ask leave first; when a listener cancels, the page does it. */
   async perform(type: 'download' | 'share'): Promise<void> {
-    const [index, item] = this.at;
+    const [index, item] = this._at;
     if (!item) return;
-    const r = this.ask(type, index, item, {});
+    const r = this._ask(type, index, item, {});
     if (!(r ? r.accepted : emit(this.el, type, { index, item }))) return;
     if (type === 'download') await downloadItem(item);
     else if ((await shareItem(item)) === 'copied') this.o.toast(this.o.labels().shareCopied);
@@ -86,7 +86,7 @@ export class PreviewActions {
 
   /** Large media failed to load: `item-error` with the item's index in the preview's list. */
   mediaError(item: GalleryItem, index: number): void {
-    if (!this.ask('media-error', index, item, {})) emit(this.el, 'item-error', { index, item, reason: 'load' });
+    if (!this._ask('media-error', index, item, {})) emit(this.el, 'item-error', { index, item, reason: 'load' });
   }
 }
 

@@ -32,20 +32,20 @@ export interface StripOptions {
  * thumbnail is kept centred.
  */
 export class StripController implements ReactiveController {
-  private scroll = 0;
-  private width = 0;
-  private size = 0;
-  private el: HTMLElement | null = null;
-  private ro?: ResizeObserver;
-  private shown = -1;
+  private _scroll = 0;
+  private _width = 0;
+  private _size = 0;
+  private _el: HTMLElement | null = null;
+  private _ro?: ResizeObserver;
+  private _shown = -1;
 
   constructor(private host: ReactiveControllerHost, private o: StripOptions) {
     host.addController(this);
     new RovingListController(host, {
-      target: () => this.el,
+      target: () => this._el,
       count: () => o.items().length,
       current: () => o.index(),
-      element: (i) => this.el?.querySelector<HTMLElement>(`[data-index="${i}"]`) ?? null,
+      element: (i) => this._el?.querySelector<HTMLElement>(`[data-index="${i}"]`) ?? null,
       move: (i) => {
         o.go(i);
         return o.index() === i;
@@ -54,24 +54,24 @@ export class StripController implements ReactiveController {
     });
   }
 
-  private get pitch() {
-    return (this.size || 56) + GAP;
+  private get _pitch() {
+    return (this._size || 56) + GAP;
   }
 
   hostUpdated(): void {
     const found = this.o.element();
     const el = found?.isConnected ? found : null;
-    const fresh = el !== this.el;
+    const fresh = el !== this._el;
     if (fresh) {
-      if (this.el) this.ro?.unobserve(this.el);
-      this.el = el;
+      if (this._el) this._ro?.unobserve(this._el);
+      this._el = el;
       if (el) {
-        (this.ro ??= new ResizeObserver((e) => this.resized(e[e.length - 1].contentRect))).observe(el);
-        this.resized(el.getBoundingClientRect());
+        (this._ro ??= new ResizeObserver((e) => this._resized(e[e.length - 1].contentRect))).observe(el);
+        this._resized(el.getBoundingClientRect());
       }
     }
     if (!el) {
-      this.shown = -1;
+      this._shown = -1;
       return;
     }
     const list = this.o.items();
@@ -84,39 +84,39 @@ export class StripController implements ReactiveController {
       if (img) img.style.background = ph ? `url("${ph}") center/cover` : '';
     }
     const index = this.o.index();
-    if (index !== this.shown) {
-      this.center(!fresh && this.shown >= 0);
-      this.shown = index;
+    if (index !== this._shown) {
+      this._center(!fresh && this._shown >= 0);
+      this._shown = index;
     }
   }
 
   hostDisconnected(): void {
-    this.ro?.disconnect();
-    this.ro = undefined;
-    this.el = null;
-    this.shown = -1;
+    this._ro?.disconnect();
+    this._ro = undefined;
+    this._el = null;
+    this._shown = -1;
   }
 
-  private resized(r: { width: number; height: number }) {
+  private _resized(r: { width: number; height: number }) {
     const size = Math.max(0, r.height - 20);
-    if (r.width === this.width && size === this.size) return;
-    this.width = r.width;
-    this.size = size;
+    if (r.width === this._width && size === this._size) return;
+    this._width = r.width;
+    this._size = size;
     this.host.requestUpdate();
   }
 
   /** Scrolls the current thumbnail to the middle. */
-  private center(smooth: boolean) {
-    const el = this.el;
+  private _center(smooth: boolean) {
+    const el = this._el;
     if (!el) return;
-    const left = PAD + this.o.index() * this.pitch + this.pitch / 2 - el.clientWidth / 2;
+    const left = PAD + this.o.index() * this._pitch + this._pitch / 2 - el.clientWidth / 2;
     el.scrollTo({ left: Math.max(0, left), behavior: smooth && !reducedMotion() ? 'smooth' : 'instant' });
   }
 
-  private onScroll = (e: Event) => {
+  private _onScroll = (e: Event) => {
     const left = (e.target as HTMLElement).scrollLeft;
-    if (Math.abs(left - this.scroll) > 8) {
-      this.scroll = left;
+    if (Math.abs(left - this._scroll) > 8) {
+      this._scroll = left;
       this.host.requestUpdate();
     }
   };
@@ -125,16 +125,16 @@ export class StripController implements ReactiveController {
     const list = this.o.items();
     if (list.length < 2) return nothing;
     const index = this.o.index();
-    const pitch = this.pitch;
-    const first = Math.max(0, Math.floor((this.scroll - PAD) / pitch) - OVERSCAN);
-    const last = Math.min(list.length, Math.ceil((this.scroll + (this.width || 800)) / pitch) + OVERSCAN);
+    const pitch = this._pitch;
+    const first = Math.max(0, Math.floor((this._scroll - PAD) / pitch) - OVERSCAN);
+    const last = Math.min(list.length, Math.ceil((this._scroll + (this._width || 800)) / pitch) + OVERSCAN);
     // In index order, the current one included: a focused thumbnail is never moved in the DOM
     // (a move would blur it) as the range scrolls over it.
     const range: number[] = index < first ? [index] : [];
     for (let i = first; i < last; i++) range.push(i);
     if (index >= last) range.push(index);
     const l = this.o.labels();
-    return html`<div class="strip" part="strip" role="group" aria-label=${l.thumbnails} @scroll=${this.onScroll}>
+    return html`<div class="strip" part="strip" role="group" aria-label=${l.thumbnails} @scroll=${this._onScroll}>
       <div class="strip-inner">
         ${repeat(range, (i) => i, (i) => {
           const it = list[i];

@@ -8,11 +8,19 @@ export const frames = (n = 2) =>
     tick(n);
   });
 
-/** Waits for an element's update, two frames (observers, measurements) and any update they asked for. */
+/** Waits for an element's update, two frames (observers, measurements), any update they asked for, and the preview's chunk when one is rendered. */
 export async function settle(el: ReactiveElement) {
   await el.updateComplete;
   await frames();
   await el.updateComplete;
+  // The gallery loads <gallery-preview> on demand: once it has rendered one, wait for the
+  // chunk to register it and for its first render.
+  const p = el.shadowRoot?.querySelector('gallery-preview');
+  if (p && !customElements.get('gallery-preview')) {
+    await customElements.whenDefined('gallery-preview');
+    await (p as ReactiveElement).updateComplete;
+    await frames();
+  }
 }
 
 /** The element that has focus, through shadow roots. */

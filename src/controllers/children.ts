@@ -7,7 +7,7 @@ import { itemsFromChildren } from '../model/items.js';
  * they change.
  */
 export class ChildrenController implements ReactiveController {
-  private mo?: MutationObserver;
+  private _mo?: MutationObserver;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
@@ -19,17 +19,17 @@ export class ChildrenController implements ReactiveController {
 
   hostConnected(): void {
     if (!this.active()) return;
-    this.read();
-    this.mo = new MutationObserver(() => this.active() && this.read());
-    this.mo.observe(this.host, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'alt', 'title', 'data-caption', 'poster'] });
+    this._read();
+    this._mo = new MutationObserver(() => this.active() && this._read());
+    this._mo.observe(this.host, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'alt', 'title', 'data-caption', 'poster'] });
   }
 
   hostDisconnected(): void {
-    this.mo?.disconnect();
-    this.mo = undefined;
+    this._mo?.disconnect();
+    this._mo = undefined;
   }
 
-  private read() {
+  private _read() {
     this.onItems(itemsFromChildren(this.host));
   }
 }

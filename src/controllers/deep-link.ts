@@ -24,32 +24,32 @@ export interface DeepLinkPort {
  * removes the hash, and a hash present on load (or on Forward) opens that item.
  */
 export class DeepLinkController implements ReactiveController {
-  private pushed = false;
+  private _pushed = false;
 
   constructor(private host: DeepLinkHost, private port: DeepLinkPort) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    window.addEventListener('popstate', this.onPopState);
+    window.addEventListener('popstate', this._onPopState);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('popstate', this.onPopState);
+    window.removeEventListener('popstate', this._onPopState);
   }
 
-  private get prefix() {
+  private get _prefix() {
     return `#gallery-${this.host.id || 'media'}-`;
   }
 
   /** Opens the item the URL names, if any (after the items arrive). */
   openFromHash(): void {
     const h = this.host;
-    if (!h.history || h.preview || !location.hash.startsWith(this.prefix)) return;
-    const i = Number(location.hash.slice(this.prefix.length)) - 1;
+    if (!h.history || h.preview || !location.hash.startsWith(this._prefix)) return;
+    const i = Number(location.hash.slice(this._prefix.length)) - 1;
     if (Number.isInteger(i) && i >= 0 && i < this.port.count()) {
       this.port.open(i);
-      this.pushed = false;
+      this._pushed = false;
     }
   }
 
@@ -57,27 +57,27 @@ export class DeepLinkController implements ReactiveController {
   sync(wasOpen: boolean | undefined): void {
     const h = this.host;
     if (!h.history) return;
-    const hash = `${this.prefix}${(h.selectedIndex ?? 0) + 1}`;
+    const hash = `${this._prefix}${(h.selectedIndex ?? 0) + 1}`;
     if (h.preview) {
       if (location.hash === hash) return;
-      if (location.hash.startsWith(this.prefix)) history.replaceState(history.state, '', hash);
+      if (location.hash.startsWith(this._prefix)) history.replaceState(history.state, '', hash);
       else {
         history.pushState({ mediaGallery: h.id || 'media' }, '', hash);
-        this.pushed = true;
+        this._pushed = true;
       }
-    } else if (wasOpen && location.hash.startsWith(this.prefix)) {
-      if (this.pushed) history.back();
+    } else if (wasOpen && location.hash.startsWith(this._prefix)) {
+      if (this._pushed) history.back();
       else history.replaceState(history.state, '', location.pathname + location.search);
-      this.pushed = false;
+      this._pushed = false;
     }
   }
 
-  private onPopState = () => {
+  private _onPopState = () => {
     const h = this.host;
     if (!h.history) return;
-    const ours = location.hash.startsWith(this.prefix);
+    const ours = location.hash.startsWith(this._prefix);
     if (h.preview && !ours) {
-      this.pushed = false;
+      this._pushed = false;
       this.port.closedByHistory();
     } else if (!h.preview && ours) {
       this.openFromHash();

@@ -14,20 +14,20 @@ export class FullscreenController implements ReactiveController {
   }
 
   hostConnected(): void {
-    document.addEventListener('fullscreenchange', this.sync);
+    document.addEventListener('fullscreenchange', this._sync);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('fullscreenchange', this.sync);
+    document.removeEventListener('fullscreenchange', this._sync);
     if (this.host.hasAttribute('pseudo-fullscreen')) this.host.removeAttribute('pseudo-fullscreen');
   }
 
-  private get el() {
+  private get _el() {
     return this.target() ?? this.host;
   }
 
-  private sync = () => {
-    const el = this.el;
+  private _sync = () => {
+    const el = this._el;
     const root = el.getRootNode() as Document | ShadowRoot;
     const real = root.fullscreenElement === el;
     const next = real || this.host.hasAttribute('pseudo-fullscreen');
@@ -39,7 +39,7 @@ export class FullscreenController implements ReactiveController {
 
   async toggle(): Promise<void> {
     if (this.active) return this.exit();
-    const el = this.el;
+    const el = this._el;
     if (document.fullscreenEnabled && el.requestFullscreen) {
       try {
         await el.requestFullscreen();
@@ -47,15 +47,15 @@ export class FullscreenController implements ReactiveController {
       } catch { /* refused: use the fallback */ }
     }
     this.host.setAttribute('pseudo-fullscreen', '');
-    this.sync();
+    this._sync();
   }
 
   async exit(): Promise<void> {
     if (this.host.hasAttribute('pseudo-fullscreen')) {
       this.host.removeAttribute('pseudo-fullscreen');
-      this.sync();
+      this._sync();
     }
-    const root = this.el.getRootNode() as Document | ShadowRoot;
-    if (root.fullscreenElement === this.el) await document.exitFullscreen().catch(() => undefined);
+    const root = this._el.getRootNode() as Document | ShadowRoot;
+    if (root.fullscreenElement === this._el) await document.exitFullscreen().catch(() => undefined);
   }
 }

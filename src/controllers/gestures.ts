@@ -23,15 +23,15 @@ interface Ptr { x: number; y: number; t: number }
  * them once per frame; moves read no style and request no render.
  */
 export class GestureController implements ReactiveController {
-  private stage: HTMLElement | null = null;
-  private pointers = new Map<number, Ptr>();
-  private mode: 'none' | 'pan' | 'swipe' | 'close' | 'pinch' | 'pending' = 'none';
-  private start = { x: 0, y: 0, t: 0, zoom: { scale: 1, x: 0, y: 0 } as ZoomState, dist: 0, mid: { x: 0, y: 0 } };
-  private last: Ptr = { x: 0, y: 0, t: 0 };
-  private velocity = { x: 0, y: 0 };
-  private lastTap = { x: 0, y: 0, t: 0 };
+  private _stage: HTMLElement | null = null;
+  private _pointers = new Map<number, Ptr>();
+  private _mode: 'none' | 'pan' | 'swipe' | 'close' | 'pinch' | 'pending' = 'none';
+  private _start = { x: 0, y: 0, t: 0, zoom: { scale: 1, x: 0, y: 0 } as ZoomState, dist: 0, mid: { x: 0, y: 0 } };
+  private _last: Ptr = { x: 0, y: 0, t: 0 };
+  private _velocity = { x: 0, y: 0 };
+  private _lastTap = { x: 0, y: 0, t: 0 };
   /** The stage's box, read once per gesture (not per move). */
-  private rect: DOMRect | null = null;
+  private _rect: DOMRect | null = null;
 
   constructor(host: ReactiveControllerHost, private zp: ZoomPanController, private act: GestureActions) {
     host.addController(this);
@@ -39,141 +39,141 @@ export class GestureController implements ReactiveController {
 
   /** Attaches to the stage element (call from `firstUpdated`/`updated` when it exists). */
   attach(stage: HTMLElement | null): void {
-    if (stage === this.stage) return;
-    this.detach();
-    this.stage = stage;
+    if (stage === this._stage) return;
+    this._detach();
+    this._stage = stage;
     if (!stage) return;
-    stage.addEventListener('pointerdown', this.down);
-    stage.addEventListener('pointermove', this.move);
-    stage.addEventListener('pointerup', this.up);
-    stage.addEventListener('pointercancel', this.cancel);
-    stage.addEventListener('wheel', this.wheel, { passive: false });
-    stage.addEventListener('dblclick', this.dblclick);
+    stage.addEventListener('pointerdown', this._down);
+    stage.addEventListener('pointermove', this._move);
+    stage.addEventListener('pointerup', this._up);
+    stage.addEventListener('pointercancel', this._cancel);
+    stage.addEventListener('wheel', this._wheel, { passive: false });
+    stage.addEventListener('dblclick', this._dblclick);
   }
 
   hostDisconnected(): void {
-    this.detach();
+    this._detach();
   }
 
-  private detach() {
-    const s = this.stage;
+  private _detach() {
+    const s = this._stage;
     if (!s) return;
-    s.removeEventListener('pointerdown', this.down);
-    s.removeEventListener('pointermove', this.move);
-    s.removeEventListener('pointerup', this.up);
-    s.removeEventListener('pointercancel', this.cancel);
-    s.removeEventListener('wheel', this.wheel);
-    s.removeEventListener('dblclick', this.dblclick);
-    this.stage = null;
+    s.removeEventListener('pointerdown', this._down);
+    s.removeEventListener('pointermove', this._move);
+    s.removeEventListener('pointerup', this._up);
+    s.removeEventListener('pointercancel', this._cancel);
+    s.removeEventListener('wheel', this._wheel);
+    s.removeEventListener('dblclick', this._dblclick);
+    this._stage = null;
   }
 
   /** Point relative to the stage centre. */
-  private local(e: { clientX: number; clientY: number }) {
-    const r = (this.rect ??= this.stage!.getBoundingClientRect());
+  private _local(e: { clientX: number; clientY: number }) {
+    const r = (this._rect ??= this._stage!.getBoundingClientRect());
     return { x: e.clientX - r.left - r.width / 2, y: e.clientY - r.top - r.height / 2 };
   }
 
-  private down = (e: PointerEvent) => {
+  private _down = (e: PointerEvent) => {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
     if ((e.target as Element).closest?.('button, a, input, video, [data-no-gesture]')) return;
-    this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY, t: e.timeStamp });
-    try { this.stage!.setPointerCapture(e.pointerId); } catch { /* synthetic pointer */ }
+    this._pointers.set(e.pointerId, { x: e.clientX, y: e.clientY, t: e.timeStamp });
+    try { this._stage!.setPointerCapture(e.pointerId); } catch { /* synthetic pointer */ }
     const zp = this.zp;
-    if (this.pointers.size === 1) this.rect = this.stage!.getBoundingClientRect();
-    if (this.pointers.size === 2) {
-      const [a, b] = [...this.pointers.values()];
-      this.mode = 'pinch';
-      this.start.zoom = zp.state;
-      this.start.dist = Math.hypot(a.x - b.x, a.y - b.y) || 1;
-      this.start.mid = this.local({ clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 });
+    if (this._pointers.size === 1) this._rect = this._stage!.getBoundingClientRect();
+    if (this._pointers.size === 2) {
+      const [a, b] = [...this._pointers.values()];
+      this._mode = 'pinch';
+      this._start.zoom = zp.state;
+      this._start.dist = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+      this._start.mid = this._local({ clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 });
       zp.setDrag(0, 0);
-    } else if (this.pointers.size === 1) {
-      this.mode = zp.state.scale > 1 ? 'pan' : 'pending';
-      this.start = { ...this.start, x: e.clientX, y: e.clientY, t: e.timeStamp, zoom: zp.state };
-      this.last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
-      this.velocity = { x: 0, y: 0 };
+    } else if (this._pointers.size === 1) {
+      this._mode = zp.state.scale > 1 ? 'pan' : 'pending';
+      this._start = { ...this._start, x: e.clientX, y: e.clientY, t: e.timeStamp, zoom: zp.state };
+      this._last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
+      this._velocity = { x: 0, y: 0 };
     }
     zp.setDragging(true);
   };
 
-  private move = (e: PointerEvent) => {
-    const p = this.pointers.get(e.pointerId);
+  private _move = (e: PointerEvent) => {
+    const p = this._pointers.get(e.pointerId);
     if (!p) return;
     p.x = e.clientX;
     p.y = e.clientY;
     const zp = this.zp;
-    const dt = Math.max(1, e.timeStamp - this.last.t);
-    this.velocity = { x: (e.clientX - this.last.x) / dt, y: (e.clientY - this.last.y) / dt };
-    this.last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
-    const dx = e.clientX - this.start.x, dy = e.clientY - this.start.y;
-    if (this.mode === 'pinch' && this.pointers.size >= 2) {
-      const [a, b] = [...this.pointers.values()];
-      const k = Math.hypot(a.x - b.x, a.y - b.y) / this.start.dist;
-      zp.pinch(this.start.zoom, k, this.start.mid, this.local({ clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 }));
-    } else if (this.mode === 'pending') {
+    const dt = Math.max(1, e.timeStamp - this._last.t);
+    this._velocity = { x: (e.clientX - this._last.x) / dt, y: (e.clientY - this._last.y) / dt };
+    this._last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
+    const dx = e.clientX - this._start.x, dy = e.clientY - this._start.y;
+    if (this._mode === 'pinch' && this._pointers.size >= 2) {
+      const [a, b] = [...this._pointers.values()];
+      const k = Math.hypot(a.x - b.x, a.y - b.y) / this._start.dist;
+      zp.pinch(this._start.zoom, k, this._start.mid, this._local({ clientX: (a.x + b.x) / 2, clientY: (a.y + b.y) / 2 }));
+    } else if (this._mode === 'pending') {
       if (Math.hypot(dx, dy) < 8) return;
-      this.mode = Math.abs(dx) >= Math.abs(dy) ? 'swipe' : dy > 0 ? 'close' : 'none';
+      this._mode = Math.abs(dx) >= Math.abs(dy) ? 'swipe' : dy > 0 ? 'close' : 'none';
     }
-    if (this.mode === 'pan') zp.panTo(this.start.zoom.x + dx, this.start.zoom.y + dy);
-    else if (this.mode === 'swipe') zp.setDrag(dx, 0);
-    else if (this.mode === 'close') zp.setDrag(0, Math.max(0, dy));
+    if (this._mode === 'pan') zp.panTo(this._start.zoom.x + dx, this._start.zoom.y + dy);
+    else if (this._mode === 'swipe') zp.setDrag(dx, 0);
+    else if (this._mode === 'close') zp.setDrag(0, Math.max(0, dy));
   };
 
-  private up = (e: PointerEvent) => {
-    if (!this.pointers.has(e.pointerId)) return;
+  private _up = (e: PointerEvent) => {
+    if (!this._pointers.has(e.pointerId)) return;
     const zp = this.zp;
-    const mode = this.mode;
-    const moved = Math.hypot(e.clientX - this.start.x, e.clientY - this.start.y);
-    this.pointers.delete(e.pointerId);
-    if (this.pointers.size === 1 && mode === 'pinch') {
+    const mode = this._mode;
+    const moved = Math.hypot(e.clientX - this._start.x, e.clientY - this._start.y);
+    this._pointers.delete(e.pointerId);
+    if (this._pointers.size === 1 && mode === 'pinch') {
       // One finger left after a pinch: continue as a pan from here.
-      const [rest] = [...this.pointers.values()];
-      this.mode = zp.state.scale > 1 ? 'pan' : 'none';
-      this.start = { ...this.start, x: rest.x, y: rest.y, zoom: zp.state };
+      const [rest] = [...this._pointers.values()];
+      this._mode = zp.state.scale > 1 ? 'pan' : 'none';
+      this._start = { ...this._start, x: rest.x, y: rest.y, zoom: zp.state };
       return;
     }
-    if (this.pointers.size) return;
-    this.mode = 'none';
-    this.rect = null;
+    if (this._pointers.size) return;
+    this._mode = 'none';
+    this._rect = null;
     const { dragX, dragY } = zp;
     zp.setDragging(false);
     if (mode === 'swipe') {
-      const out = swipeOutcome(dragX, this.velocity.x, zp.stage.width);
+      const out = swipeOutcome(dragX, this._velocity.x, zp.stage.width);
       zp.setDrag(0, 0);
       if (out) this.act.go(this.act.rtl() ? (-out as 1 | -1) : out);
     } else if (mode === 'close') {
       // The close animation starts from where the drag left the image.
-      if (dragCloses(dragY, this.velocity.y, zp.stage.height)) this.act.close();
+      if (dragCloses(dragY, this._velocity.y, zp.stage.height)) this.act.close();
       else zp.setDrag(0, 0);
     } else if ((mode === 'pending' || mode === 'pan') && moved < 8 && e.pointerType !== 'mouse') {
       // Double tap (touch, pen): toggle zoom. Mouse uses the native dblclick.
       const now = e.timeStamp;
-      if (now - this.lastTap.t < 320 && Math.hypot(e.clientX - this.lastTap.x, e.clientY - this.lastTap.y) < 30) {
-        zp.toggle(this.local(e));
-        this.lastTap.t = 0;
+      if (now - this._lastTap.t < 320 && Math.hypot(e.clientX - this._lastTap.x, e.clientY - this._lastTap.y) < 30) {
+        zp.toggle(this._local(e));
+        this._lastTap.t = 0;
       } else {
-        this.lastTap = { x: e.clientX, y: e.clientY, t: now };
+        this._lastTap = { x: e.clientX, y: e.clientY, t: now };
       }
     }
   };
 
-  private cancel = (e: PointerEvent) => {
-    this.pointers.delete(e.pointerId);
-    if (this.pointers.size) return;
-    this.mode = 'none';
-    this.rect = null;
+  private _cancel = (e: PointerEvent) => {
+    this._pointers.delete(e.pointerId);
+    if (this._pointers.size) return;
+    this._mode = 'none';
+    this._rect = null;
     this.zp.setDragging(false);
     this.zp.setDrag(0, 0);
   };
 
-  private dblclick = (e: MouseEvent) => {
+  private _dblclick = (e: MouseEvent) => {
     if ((e.target as Element).closest?.('button, a, input, video')) return;
     e.preventDefault();
-    this.rect = null;
-    this.zp.toggle(this.local(e));
+    this._rect = null;
+    this.zp.toggle(this._local(e));
   };
 
-  private wheel = (e: WheelEvent) => {
+  private _wheel = (e: WheelEvent) => {
     const zp = this.zp, z = zp.state;
     if (!(e.ctrlKey || e.metaKey || this.act.wheelZoom())) {
       if (z.scale > 1) {
@@ -184,7 +184,7 @@ export class GestureController implements ReactiveController {
     }
     e.preventDefault();
     const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-    if (!this.pointers.size) this.rect = null;
-    zp.zoomTo(z.scale * Math.exp((-e.deltaY * unit) / 300), this.local(e));
+    if (!this._pointers.size) this._rect = null;
+    zp.zoomTo(z.scale * Math.exp((-e.deltaY * unit) / 300), this._local(e));
   };
 }

@@ -31,23 +31,23 @@ export class ItemActionsController implements ReactiveController {
     host.addController(this);
   }
 
-  private root: EventTarget | null = null;
+  private _root: EventTarget | null = null;
 
   hostConnected(): void {
-    this.root = this.host.renderRoot;
-    this.root.addEventListener(REQUEST, this.onRequest as EventListener);
+    this._root = this.host.renderRoot;
+    this._root.addEventListener(REQUEST, this._onRequest as EventListener);
   }
 
   hostDisconnected(): void {
-    this.root?.removeEventListener(REQUEST, this.onRequest as EventListener);
-    this.root = null;
+    this._root?.removeEventListener(REQUEST, this._onRequest as EventListener);
+    this._root = null;
   }
 
-  private emit<K extends GalleryEventName>(type: K, detail: GalleryEventDetails[K]): boolean {
+  private _emit<K extends GalleryEventName>(type: K, detail: GalleryEventDetails[K]): boolean {
     return emit(this.host, type, detail);
   }
 
-  private onRequest = (r: GalleryRequest) => {
+  private _onRequest = (r: GalleryRequest) => {
     const part = r.target as Element;
     r.handled = true;
     const fromPreview = part.localName === 'gallery-preview';
@@ -57,9 +57,9 @@ export class ItemActionsController implements ReactiveController {
     const at = { index, item };
     let ok = true;
     switch (r.action) {
-      case 'activate': ok = this.activate(index, item); break;
+      case 'activate': ok = this._activate(index, item); break;
       case 'go':
-        ok = this.emit('select', { ...at, selected: true });
+        ok = this._emit('select', { ...at, selected: true });
         if (ok) {
           this.host.selectedIndex = index;
           this.port.rove(index, false);
@@ -70,42 +70,42 @@ export class ItemActionsController implements ReactiveController {
       case 'favorite': {
         const d = r.data as { liked?: boolean | null; favorite?: boolean };
         const next = { ...item, ...d };
-        ok = r.action === 'like' ? this.emit('like', { index, item: next, liked: d.liked ?? null }) : this.emit('favorite', { index, item: next, favorite: !!d.favorite });
-        if (ok) this.changed(() => this.store.replace(index, next));
+        ok = r.action === 'like' ? this._emit('like', { index, item: next, liked: d.liked ?? null }) : this._emit('favorite', { index, item: next, favorite: !!d.favorite });
+        if (ok) this._changed(() => this.store.replace(index, next));
         break;
       }
-      case 'delete': ok = this.remove(index, item, !fromPreview); break;
+      case 'delete': ok = this._remove(index, item, !fromPreview); break;
       case 'media-error':
         // A recycled tile that fails again for the same item reports nothing new.
-        if (fromPreview || this.store.fail(index)) this.emit('item-error', { ...at, reason: 'load' });
+        if (fromPreview || this.store.fail(index)) this._emit('item-error', { ...at, reason: 'load' });
         break;
       case 'media-size': {
         const { width, height } = r.data as { width: number; height: number };
         if (this.host.layout !== 'grid' && this.store.learnRatio(index, width, height)) this.host.requestUpdate();
         break;
       }
-      default: ok = this.emit(r.action, at);
+      default: ok = this._emit(r.action, at);
     }
     r.accepted = ok;
   };
 
-  private changed(change: () => void) {
+  private _changed(change: () => void) {
     change();
     this.host.requestUpdate('items');
   }
 
-  private activate(index: number, item: GalleryItem): boolean {
+  private _activate(index: number, item: GalleryItem): boolean {
     const h = this.host;
     this.port.rove(index, false);
     if (h.allowPreview) {
-      if (!this.emit('select', { index, item, selected: true })) return false;
+      if (!this._emit('select', { index, item, selected: true })) return false;
       h.selectedIndex = index;
       h.preview = true;
-      this.emit('preview-open', { index, item });
+      this._emit('preview-open', { index, item });
       return true;
     }
     const selected = h.selectedIndex !== index;
-    if (!this.emit('select', { index, item, selected })) return false;
+    if (!this._emit('select', { index, item, selected })) return false;
     h.selectedIndex = selected ? index : null;
     return true;
   }
@@ -116,7 +116,7 @@ export class ItemActionsController implements ReactiveController {
     const sel = h.selectedIndex;
     const item = sel != null ? this.store.at(sel) : undefined;
     if (sel == null || h.allowPreview || !item) return;
-    if (this.emit('select', { index: sel, item, selected: false })) h.selectedIndex = null;
+    if (this._emit('select', { index: sel, item, selected: false })) h.selectedIndex = null;
   }
 
   /** The user closed the preview (close button, Escape, swipe, Back): fires `preview-close`; focus returns to the tile. */
@@ -124,16 +124,16 @@ export class ItemActionsController implements ReactiveController {
     const h = this.host;
     const index = h.selectedIndex ?? 0;
     h.preview = false;
-    this.emit('preview-close', { index });
+    this._emit('preview-close', { index });
     this.port.rove(index, true);
   }
 
-  private remove(index: number, item: GalleryItem, fromTile: boolean): boolean {
-    if (!this.emit('delete', { index, item })) return false;
+  private _remove(index: number, item: GalleryItem, fromTile: boolean): boolean {
+    if (!this._emit('delete', { index, item })) return false;
     const hadFocus = fromTile && this.host.matches(':focus-within');
-    this.changed(() => this.store.remove(index));
+    this._changed(() => this.store.remove(index));
     if (item.src.startsWith('blob:') && !this.store.items.some((x) => x.src === item.src)) URL.revokeObjectURL(item.src);
-    this.emit('change', { items: this.store.items as GalleryItem[] });
+    this._emit('change', { items: this.store.items as GalleryItem[] });
     if (hadFocus && this.store.length) this.port.rove(Math.min(index, this.store.length - 1), true);
     return true;
   }

@@ -17,19 +17,19 @@ export interface LoadMorePort {
 export class LoadMoreController implements ReactiveController {
   /** Whether a `load-more` is pending (the button shows busy). */
   pending = false;
-  private countAtRequest = -1;
-  private io?: IntersectionObserver;
-  private target: Element | null = null;
-  private root: Element | null = null;
+  private _countAtRequest = -1;
+  private _io?: IntersectionObserver;
+  private _target: Element | null = null;
+  private _root: Element | null = null;
 
   constructor(private host: ReactiveControllerHost, private port: LoadMorePort) {
     host.addController(this);
   }
 
   hostDisconnected(): void {
-    this.io?.disconnect();
-    this.io = undefined;
-    this.target = null;
+    this._io?.disconnect();
+    this._io = undefined;
+    this._target = null;
   }
 
   /** Asks for more: fires `load-more` unless one is pending or there is no more. */
@@ -37,14 +37,14 @@ export class LoadMoreController implements ReactiveController {
     const p = this.port;
     if (!p.hasMore() || this.pending) return;
     this.pending = true;
-    this.countAtRequest = p.count();
+    this._countAtRequest = p.count();
     this.host.requestUpdate();
     p.fire(p.count());
   };
 
   /** The items changed: a grown list (or `has-more` off) ends the pending request. */
   itemsChanged(): void {
-    if (this.pending && (this.port.count() > this.countAtRequest || !this.port.hasMore())) this.pending = false;
+    if (this.pending && (this.port.count() > this._countAtRequest || !this.port.hasMore())) this.pending = false;
   }
 
   /** `has-more` changed: whatever was pending is answered. */
@@ -58,13 +58,13 @@ export class LoadMoreController implements ReactiveController {
       this.hostDisconnected();
       return;
     }
-    if (this.io && this.target === sentinel && this.root === root) return;
-    this.io?.disconnect();
-    this.target = sentinel;
-    this.root = root;
-    this.io = new IntersectionObserver((entries) => {
+    if (this._io && this._target === sentinel && this._root === root) return;
+    this._io?.disconnect();
+    this._target = sentinel;
+    this._root = root;
+    this._io = new IntersectionObserver((entries) => {
       if (entries.some((x) => x.isIntersecting) && this.port.count()) this.request();
     }, { root, rootMargin: '0px 0px 400px 0px' });
-    this.io.observe(sentinel);
+    this._io.observe(sentinel);
   }
 }

@@ -11,10 +11,10 @@ const CACHE = 6;
  * preloaded neighbours. State is keyed by `src`; new items from the page clear the failures.
  */
 export class MediaLoader implements ReactiveController {
-  private natural = new Map<string, Size>();
-  private decoded = new Set<string>();
-  private failures = new Set<string>();
-  private cache = new Map<string, HTMLImageElement>();
+  private _natural = new Map<string, Size>();
+  private _decoded = new Set<string>();
+  private _failures = new Set<string>();
+  private _cache = new Map<string, HTMLImageElement>();
 
   /**
    * @param onSize a natural size was learnt (geometry only: no render needed).
@@ -25,8 +25,8 @@ export class MediaLoader implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    for (const img of this.cache.values()) img.src = '';
-    this.cache.clear();
+    for (const img of this._cache.values()) img.src = '';
+    this._cache.clear();
   }
 
   /** The natural size of an item's media: learnt (declared first for srcset), else its declared width/height, else zeros. */
@@ -35,20 +35,20 @@ export class MediaLoader implements ReactiveController {
     const declared = it.width && it.height ? { width: it.width, height: it.height } : null;
     // With srcset, naturalWidth is density-corrected to the candidate chosen: the declared size is the truth.
     if (declared && it.srcset) return declared;
-    return this.natural.get(it.src) ?? declared ?? { width: 0, height: 0 };
+    return this._natural.get(it.src) ?? declared ?? { width: 0, height: 0 };
   }
 
-  ready(it: GalleryItem): boolean { return this.decoded.has(it.src); }
-  failed(it: GalleryItem): boolean { return this.failures.has(it.src); }
+  ready(it: GalleryItem): boolean { return this._decoded.has(it.src); }
+  failed(it: GalleryItem): boolean { return this._failures.has(it.src); }
 
   /** `load` / `loadedmetadata` of a rendered image or video. */
   loaded(e: Event, it: GalleryItem): void {
     const el = e.target as HTMLImageElement | HTMLVideoElement;
     const img = el instanceof HTMLImageElement;
-    this.learn(it.src, img ? el.naturalWidth : el.videoWidth, img ? el.naturalHeight : el.videoHeight);
+    this._learn(it.src, img ? el.naturalWidth : el.videoWidth, img ? el.naturalHeight : el.videoHeight);
     const done = () => {
-      if (this.decoded.has(it.src)) return;
-      this.decoded.add(it.src);
+      if (this._decoded.has(it.src)) return;
+      this._decoded.add(it.src);
       this.host.requestUpdate();
     };
     if (img && el.decode) el.decode().then(done, done);
@@ -57,31 +57,31 @@ export class MediaLoader implements ReactiveController {
 
   /** `error` of a rendered image or video: shows the error tile, reports it once. */
   error(it: GalleryItem, index: number): void {
-    if (this.failures.has(it.src)) return;
-    this.failures.add(it.src);
-    this.cache.delete(it.src);
+    if (this._failures.has(it.src)) return;
+    this._failures.add(it.src);
+    this._cache.delete(it.src);
     this.host.requestUpdate();
     this.onError(it, index);
   }
 
   /** Loads a failed item again (its Retry button). */
   retry(it: GalleryItem): void {
-    if (this.failures.delete(it.src)) this.host.requestUpdate();
+    if (this._failures.delete(it.src)) this.host.requestUpdate();
   }
 
   /** The page set new items or a new `src`: failed media get another try. */
   clearFailures(): void {
-    this.failures.clear();
+    this._failures.clear();
   }
 
   /** Fetches and decodes images not yet shown (the neighbours), `width` px wide for srcset. */
   preload(items: Array<GalleryItem | undefined>, width: number): void {
     for (const it of items) {
-      if (!it || it.type === 'video' || this.decoded.has(it.src) || this.failures.has(it.src)) continue;
-      const hit = this.cache.get(it.src);
+      if (!it || it.type === 'video' || this._decoded.has(it.src) || this._failures.has(it.src)) continue;
+      const hit = this._cache.get(it.src);
       if (hit) {
-        this.cache.delete(it.src);
-        this.cache.set(it.src, hit);
+        this._cache.delete(it.src);
+        this._cache.set(it.src, hit);
         continue;
       }
       const img = new Image();
@@ -91,21 +91,21 @@ export class MediaLoader implements ReactiveController {
         img.srcset = it.srcset;
       }
       img.src = it.src;
-      img.decode?.().then(() => this.learn(it.src, img.naturalWidth, img.naturalHeight), () => undefined);
-      this.cache.set(it.src, img);
-      while (this.cache.size > CACHE) {
-        const [oldest, old] = this.cache.entries().next().value!;
+      img.decode?.().then(() => this._learn(it.src, img.naturalWidth, img.naturalHeight), () => undefined);
+      this._cache.set(it.src, img);
+      while (this._cache.size > CACHE) {
+        const [oldest, old] = this._cache.entries().next().value!;
         old.src = '';
-        this.cache.delete(oldest);
+        this._cache.delete(oldest);
       }
     }
   }
 
-  private learn(src: string, width: number, height: number) {
+  private _learn(src: string, width: number, height: number) {
     if (!width || !height) return;
-    const prev = this.natural.get(src);
+    const prev = this._natural.get(src);
     if (prev && prev.width === width && prev.height === height) return;
-    this.natural.set(src, { width, height });
+    this._natural.set(src, { width, height });
     this.onSize();
   }
 }

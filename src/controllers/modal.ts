@@ -38,7 +38,7 @@ export class ModalController implements ReactiveController {
       d.showModal();
       this.zp.measure();
       this.o.opened();
-      this.animateOpen(d);
+      this._animateOpen(d);
     } else if (!this.o.open() && d.open) {
       d.close();
       this.o.closed();
@@ -46,7 +46,7 @@ export class ModalController implements ReactiveController {
   }
 
   /** Transform that maps the fitted image onto the tile's rectangle. */
-  private originTransform(d: HTMLDialogElement): string | null {
+  private _originTransform(d: HTMLDialogElement): string | null {
     const r = this.o.tileRect();
     const stage = d.querySelector('.stage')?.getBoundingClientRect();
     const fit = this.zp.fit;
@@ -57,9 +57,9 @@ export class ModalController implements ReactiveController {
     return `translate(${dx}px, ${dy}px) scale(${s})`;
   }
 
-  private animateOpen(d: HTMLDialogElement) {
+  private _animateOpen(d: HTMLDialogElement) {
     if (reducedMotion()) return;
-    const from = this.originTransform(d);
+    const from = this._originTransform(d);
     const opts = { duration: 240, easing: 'cubic-bezier(0.2, 0, 0, 1)' };
     d.querySelector('.backdrop')?.animate({ opacity: [0, 1] }, opts);
     for (const el of d.querySelectorAll(FADE)) el.animate({ opacity: [0, 1] }, opts);
@@ -74,7 +74,7 @@ export class ModalController implements ReactiveController {
     this.zp.freeze(true);
     this.zp.reset();
     this.zp.flush();
-    const to = this.originTransform(d);
+    const to = this._originTransform(d);
     const opts = { duration: 200, easing: 'cubic-bezier(0.3, 0, 0.8, 0.15)', fill: 'forwards' as const };
     const anims: Animation[] = [];
     const bg = d.querySelector('.backdrop');

@@ -33,45 +33,45 @@ export interface RovingListOptions {
  * new stop is rendered (at once, or after the host's next update for a virtualized list).
  */
 export class RovingListController implements ReactiveController {
-  private el: HTMLElement | null = null;
-  private pending = -1;
+  private _el: HTMLElement | null = null;
+  private _pending = -1;
 
   constructor(host: ReactiveControllerHost, private o: RovingListOptions) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.attach();
+    this._attach();
   }
 
   hostUpdated(): void {
-    this.attach();
-    if (this.pending >= 0) {
-      const i = this.pending;
-      this.pending = -1;
+    this._attach();
+    if (this._pending >= 0) {
+      const i = this._pending;
+      this._pending = -1;
       if (this.o.current() === i) this.o.element(i)?.focus();
     }
   }
 
   hostDisconnected(): void {
-    this.el?.removeEventListener('keydown', this.onKey);
-    this.el = null;
+    this._el?.removeEventListener('keydown', this._onKey);
+    this._el = null;
   }
 
-  private attach() {
+  private _attach() {
     const t = this.o.target();
-    if (t === this.el) return;
-    this.el?.removeEventListener('keydown', this.onKey);
-    this.el = t;
-    t?.addEventListener('keydown', this.onKey);
+    if (t === this._el) return;
+    this._el?.removeEventListener('keydown', this._onKey);
+    this._el = t;
+    t?.addEventListener('keydown', this._onKey);
   }
 
-  private onKey = (e: KeyboardEvent) => {
+  private _onKey = (e: KeyboardEvent) => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     const n = this.o.count();
     const cur = this.o.current();
     if (!n || cur < 0) return;
-    const rtl = this.el ? isRtl(this.el) : false;
+    const rtl = this._el ? isRtl(this._el) : false;
     let to: number;
     if (e.key === 'ArrowRight') to = cur + (rtl ? -1 : 1);
     else if (e.key === 'ArrowLeft') to = cur + (rtl ? 1 : -1);
@@ -87,6 +87,6 @@ export class RovingListController implements ReactiveController {
     if (to === cur) return;
     const el = this.o.move(to) ? this.o.element(to) : null;
     if (el) el.focus();
-    else this.pending = to;
+    else this._pending = to;
   };
 }

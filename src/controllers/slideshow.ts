@@ -22,9 +22,9 @@ export interface SlideshowOptions {
 export class SlideshowController implements ReactiveController {
   /** Whether the slideshow runs. */
   playing = false;
-  private timer = 0;
-  private hovering = false;
-  private focusHeld = false;
+  private _timer = 0;
+  private _hovering = false;
+  private _focusHeld = false;
 
   constructor(private host: ReactiveControllerHost, private o: SlideshowOptions) {
     host.addController(this);
@@ -36,15 +36,15 @@ export class SlideshowController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.schedule);
-    clearTimeout(this.timer);
+    clearTimeout(this._timer);
   }
 
   /** (Re)starts the wait for the next advance; call after every move and state change. */
   schedule = (): void => {
-    clearTimeout(this.timer);
+    clearTimeout(this._timer);
     if (!this.playing || !this.o.interval() || this.o.count() < 2) return;
-    if (document.hidden || this.hovering || this.focusHeld || this.o.held()) return;
-    this.timer = window.setTimeout(() => {
+    if (document.hidden || this._hovering || this._focusHeld || this.o.held()) return;
+    this._timer = window.setTimeout(() => {
       if (!this.o.advance()) this.stop();
       this.schedule();
     }, Math.max(500, this.o.interval()));
@@ -59,12 +59,12 @@ export class SlideshowController implements ReactiveController {
   stop(): void {
     if (!this.playing) return;
     this.playing = false;
-    clearTimeout(this.timer);
+    clearTimeout(this._timer);
     this.host.requestUpdate();
   }
 
   hover(on: boolean): void {
-    this.hovering = on;
+    this._hovering = on;
     this.schedule();
   }
 
@@ -77,8 +77,8 @@ export class SlideshowController implements ReactiveController {
     setTimeout(() => {
       const a = this.o.root()?.activeElement as HTMLElement | null | undefined;
       const held = !!a && !a.classList.contains('frame') && !a.hasAttribute('data-slideshow');
-      if (held !== this.focusHeld) {
-        this.focusHeld = held;
+      if (held !== this._focusHeld) {
+        this._focusHeld = held;
         this.schedule();
       }
     });

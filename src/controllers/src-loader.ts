@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * (AbortController), so a late response never overwrites items the page set.
  */
 export class SrcLoaderController implements ReactiveController {
-  private pending: AbortController | null = null;
+  private _pending: AbortController | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -22,13 +22,13 @@ export class SrcLoaderController implements ReactiveController {
 
   /** Drops the pending request, if any: its response will be ignored. */
   abort(): void {
-    this.pending?.abort();
-    this.pending = null;
+    this._pending?.abort();
+    this._pending = null;
   }
 
   async load(url: string): Promise<void> {
     this.abort();
-    const ctrl = (this.pending = new AbortController());
+    const ctrl = (this._pending = new AbortController());
     try {
       const res = await fetch(url, { signal: ctrl.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -36,11 +36,11 @@ export class SrcLoaderController implements ReactiveController {
       if (ctrl.signal.aborted) return;
       const list = Array.isArray(data) ? data : (data as { items?: unknown } | null)?.items;
       if (!Array.isArray(list)) throw new Error('expected a JSON array of items or {"items": [...]}');
-      this.pending = null;
+      this._pending = null;
       this.onItems(list, new URL(url, document.baseURI).href);
     } catch (err) {
       if (ctrl.signal.aborted) return;
-      this.pending = null;
+      this._pending = null;
       this.onError((err as Error).message, url);
     }
   }

@@ -28,11 +28,11 @@ export class UploadController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.addEventListener('paste', this.onPaste);
+    this.host.addEventListener('paste', this._onPaste);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('paste', this.onPaste);
+    this.host.removeEventListener('paste', this._onPaste);
   }
 
   /** The `accept` list from `file-types`. */
@@ -71,7 +71,7 @@ export class UploadController implements ReactiveController {
     emit(h, 'change', { items: this.store.items as GalleryItem[] });
   }
 
-  private onPaste = (e: ClipboardEvent) => {
+  private _onPaste = (e: ClipboardEvent) => {
     if (!this.host.interactive || !this.sources.includes('clipboard')) return;
     const files = [...(e.clipboardData?.files ?? [])];
     if (files.length) {

@@ -14,10 +14,10 @@ export class ViewportController implements ReactiveController {
   bottom = 0;
   /** Viewport height, px (the scroller's or the window's). */
   viewport = 0;
-  private ro?: ResizeObserver;
-  private raf = 0;
-  private scroller: HTMLElement | null = null;
-  private content: HTMLElement | null = null;
+  private _ro?: ResizeObserver;
+  private _raf = 0;
+  private _scroller: HTMLElement | null = null;
+  private _content: HTMLElement | null = null;
   /** The band that was rendered (with overscan); the host sets it after each render. */
   rendered = { top: 0, bottom: -1 };
 
@@ -28,61 +28,61 @@ export class ViewportController implements ReactiveController {
   hostConnected(): void {
     // Measure in the next frame, not inside the observer callback, so a re-layout that
     // changes sizes does not trigger "ResizeObserver loop" errors.
-    this.ro = new ResizeObserver(() => this.schedule(true));
-    this.ro.observe(this.host);
-    window.addEventListener('scroll', this.onScroll, { passive: true, capture: true });
-    window.addEventListener('resize', this.onScroll, { passive: true });
+    this._ro = new ResizeObserver(() => this._schedule(true));
+    this._ro.observe(this.host);
+    window.addEventListener('scroll', this._onScroll, { passive: true, capture: true });
+    window.addEventListener('resize', this._onScroll, { passive: true });
   }
 
   hostDisconnected(): void {
-    this.ro?.disconnect();
-    this.ro = undefined;
-    window.removeEventListener('scroll', this.onScroll, { capture: true });
-    window.removeEventListener('resize', this.onScroll);
-    cancelAnimationFrame(this.raf);
+    this._ro?.disconnect();
+    this._ro = undefined;
+    window.removeEventListener('scroll', this._onScroll, { capture: true });
+    window.removeEventListener('resize', this._onScroll);
+    cancelAnimationFrame(this._raf);
   }
 
   /** Sets the elements to watch: `scroller` when the gallery scrolls inside, else `null` (the page). */
   observe(content: HTMLElement | null, scroller: HTMLElement | null): void {
-    if (content && content !== this.content) {
-      if (this.content) this.ro?.unobserve(this.content);
-      this.content = content;
-      this.ro?.observe(content);
+    if (content && content !== this._content) {
+      if (this._content) this._ro?.unobserve(this._content);
+      this._content = content;
+      this._ro?.observe(content);
     }
-    if (scroller !== this.scroller) {
-      this.scroller?.removeEventListener('scroll', this.onScroll);
-      this.scroller = scroller;
-      scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+    if (scroller !== this._scroller) {
+      this._scroller?.removeEventListener('scroll', this._onScroll);
+      this._scroller = scroller;
+      scroller?.addEventListener('scroll', this._onScroll, { passive: true });
     }
   }
 
   get scrollElement(): HTMLElement | null {
-    return this.scroller;
+    return this._scroller;
   }
 
-  private force = false;
+  private _force = false;
 
-  private schedule(force: boolean) {
-    this.force ||= force;
-    if (this.raf) return;
-    this.raf = requestAnimationFrame(() => {
-      this.raf = 0;
-      const f = this.force;
-      this.force = false;
+  private _schedule(force: boolean) {
+    this._force ||= force;
+    if (this._raf) return;
+    this._raf = requestAnimationFrame(() => {
+      this._raf = 0;
+      const f = this._force;
+      this._force = false;
       this.measure(f);
     });
   }
 
-  private onScroll = () => this.schedule(false);
+  private _onScroll = () => this._schedule(false);
 
   /** Reads the layout now; asks for an update when needed (or always with `force`). */
   measure(force: boolean): void {
-    const c = this.content;
+    const c = this._content;
     if (!c) return;
     const width = c.clientWidth;
     let top: number, bottom: number, viewport: number;
-    if (this.scroller) {
-      const s = this.scroller;
+    if (this._scroller) {
+      const s = this._scroller;
       top = s.scrollTop - (c.offsetParent === s ? c.offsetTop : 0);
       viewport = s.clientHeight;
       bottom = top + viewport;

@@ -25,8 +25,8 @@ const OVERSCAN = 0.5;
  */
 export class VirtualGridController implements ReactiveController {
   readonly viewport: ViewportController;
-  private cache: Layout | null = null;
-  private cacheKey = '';
+  private _cache: Layout | null = null;
+  private _cacheKey = '';
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
@@ -45,13 +45,13 @@ export class VirtualGridController implements ReactiveController {
     const width = this.viewport.width;
     const cols = o.columnsAt(width);
     const key = `${o.kind}|${width}|${cols}|${o.gap.x},${o.gap.y}|${o.rowHeight}|${this.store.version}`;
-    if (this.cache && key === this.cacheKey) return this.cache;
+    if (this._cache && key === this._cacheKey) return this._cache;
     const n = this.store.length;
     const ratios = new Float64Array(n);
     if (o.kind !== 'grid') for (let i = 0; i < n; i++) ratios[i] = this.store.ratioAt(i) ?? 1;
-    this.cache = computeLayout(n, ratios, { kind: o.kind, width, columns: cols, gap: o.gap, rowHeight: o.rowHeight });
-    this.cacheKey = key;
-    return this.cache;
+    this._cache = computeLayout(n, ratios, { kind: o.kind, width, columns: cols, gap: o.gap, rowHeight: o.rowHeight });
+    this._cacheKey = key;
+    return this._cache;
   }
 
   /**

@@ -10,51 +10,51 @@ type WebcamHost = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNod
  * that arrives after the removal.
  */
 export class WebcamController implements ReactiveController {
-  private stream: MediaStream | null = null;
-  private pending = false;
-  private connected = false;
+  private _stream: MediaStream | null = null;
+  private _pending = false;
+  private _connected = false;
 
   /** @param captured receives each captured frame, as a PNG file. */
   constructor(private host: WebcamHost, private captured: (file: File) => void) {
     host.addController(this);
   }
 
-  private video(): HTMLVideoElement | null {
+  private _video(): HTMLVideoElement | null {
     return this.host.renderRoot.querySelector('.webcam video');
   }
 
   /** Whether the camera is running. */
   get on(): boolean {
-    return !!this.stream;
+    return !!this._stream;
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this._connected = true;
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this._connected = false;
     this.stop();
   }
 
   toggle = (): void => {
-    if (this.stream) this.stop();
+    if (this._stream) this.stop();
     else void this.start();
   };
 
   async start(): Promise<void> {
-    if (this.pending || this.stream) return;
-    this.pending = true;
+    if (this._pending || this._stream) return;
+    this._pending = true;
     try {
       const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
-      if (!this.connected) {
+      if (!this._connected) {
         stream.getTracks().forEach((t) => t.stop());
         return;
       }
-      this.stream = stream;
+      this._stream = stream;
       this.host.requestUpdate();
       await this.host.updateComplete;
-      const v = this.video();
+      const v = this._video();
       if (v) {
         v.srcObject = stream;
         await v.play().catch(() => undefined);
@@ -62,21 +62,21 @@ export class WebcamController implements ReactiveController {
     } catch {
       emit(this.host, 'upload-error', { file: null, reason: 'camera' });
     } finally {
-      this.pending = false;
+      this._pending = false;
     }
   }
 
   stop(): void {
-    this.stream?.getTracks().forEach((t) => t.stop());
-    if (this.stream) {
-      this.stream = null;
+    this._stream?.getTracks().forEach((t) => t.stop());
+    if (this._stream) {
+      this._stream = null;
       this.host.requestUpdate();
     }
   }
 
   /** Captures the current frame as a PNG, hands it to the host and stops the camera. */
   capture = (): void => {
-    const v = this.video();
+    const v = this._video();
     if (!v || !v.videoWidth) return;
     const c = document.createElement('canvas');
     c.width = v.videoWidth;

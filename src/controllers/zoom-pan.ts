@@ -25,79 +25,79 @@ const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
 export class ZoomPanController implements ReactiveController {
   /** Stage size, px (content box, from the ResizeObserver). */
   stage: Size = { width: 0, height: 0 };
-  private z: ZoomState = FIT;
-  private drag = { x: 0, y: 0 };
-  private dragging = false;
-  private frozen = false;
-  private el: HTMLElement | null = null;
-  private ro?: ResizeObserver;
-  private frame = 0;
-  private flags = '';
-  private bucket = 0;
+  private _z: ZoomState = FIT;
+  private _drag = { x: 0, y: 0 };
+  private _dragging = false;
+  private _frozen = false;
+  private _el: HTMLElement | null = null;
+  private _ro?: ResizeObserver;
+  private _frame = 0;
+  private _flags = '';
+  private _bucket = 0;
 
   constructor(private host: ReactiveControllerHost, private o: ZoomPanOptions) {
     host.addController(this);
   }
 
-  get state(): ZoomState { return this.z; }
-  get zoomed(): boolean { return this.z.scale > 1.01; }
+  get state(): ZoomState { return this._z; }
+  get zoomed(): boolean { return this._z.scale > 1.01; }
   /** The size of the item shown, contained in the stage. */
   get fit(): Size { return fitSize(this.o.natural(this.o.current()), this.stage); }
   get max(): number { return maxScale(this.o.natural(this.o.current()), this.fit); }
-  get atMax(): boolean { return this.z.scale >= this.max - 0.01; }
+  get atMax(): boolean { return this._z.scale >= this.max - 0.01; }
   /** 0…1: how far a drag down has gone toward closing. */
-  get closeProgress(): number { return Math.min(1, this.drag.y / Math.max(1, this.stage.height * 0.6)); }
-  get dragX(): number { return this.drag.x; }
-  get dragY(): number { return this.drag.y; }
+  get closeProgress(): number { return Math.min(1, this._drag.y / Math.max(1, this.stage.height * 0.6)); }
+  get dragX(): number { return this._drag.x; }
+  get dragY(): number { return this._drag.y; }
 
   /** Sets the zoom (clamped so no gap opens at an edge); fit for items that cannot zoom. */
   set(z: ZoomState): void {
-    this.z = this.o.zoomable() && z.scale > 1 ? clampPan(z, this.fit, this.stage) : FIT;
-    this.changed();
+    this._z = this.o.zoomable() && z.scale > 1 ? clampPan(z, this.fit, this.stage) : FIT;
+    this._changed();
   }
   reset(): void { this.set(FIT); }
   /** Zooms to `scale` keeping the point `p` (px from the stage centre) still. */
-  zoomTo(scale: number, p = { x: 0, y: 0 }, from = this.z): void { this.set(zoomAt(from, scale, p, this.fit, this.stage, this.max)); }
+  zoomTo(scale: number, p = { x: 0, y: 0 }, from = this._z): void { this.set(zoomAt(from, scale, p, this.fit, this.stage, this.max)); }
   /** Zooms by a factor around the centre; factor 0 goes back to fit. */
-  zoomBy(factor: number): void { if (factor === 0) this.reset(); else this.zoomTo(this.z.scale * factor); }
+  zoomBy(factor: number): void { if (factor === 0) this.reset(); else this.zoomTo(this._z.scale * factor); }
   /** Fit ↔ at least 2× (1:1 for large images) at `p`. */
   toggle(p: { x: number; y: number }): void {
     if (this.zoomed) this.reset();
     else this.zoomTo(Math.max(2, oneToOne(this.o.natural(this.o.current()), this.fit)), p);
   }
-  panTo(x: number, y: number): void { this.set({ scale: this.z.scale, x, y }); }
+  panTo(x: number, y: number): void { this.set({ scale: this._z.scale, x, y }); }
   /** Pinch from `start` by factor `k` around `mid0`, following the fingers' midpoint to `mid`. */
   pinch(start: ZoomState, k: number, mid0: { x: number; y: number }, mid: { x: number; y: number }): void {
     const z = zoomAt(start, start.scale * k, mid0, this.fit, this.stage, this.max);
     this.set({ ...z, x: z.x + mid.x - mid0.x, y: z.y + mid.y - mid0.y });
   }
   /** Swipe offsets of the slide track, px (x sideways, y down to close). */
-  setDrag(x: number, y: number): void { this.drag = { x, y }; this.changed(); }
+  setDrag(x: number, y: number): void { this._drag = { x, y }; this._changed(); }
   /** A gesture is in progress: no transitions meanwhile. */
-  setDragging(on: boolean): void { this.dragging = on; this.changed(); }
+  setDragging(on: boolean): void { this._dragging = on; this._changed(); }
   /** While the close animation runs: no transitions. */
-  freeze(on: boolean): void { this.frozen = on; this.changed(); }
+  freeze(on: boolean): void { this._frozen = on; this._changed(); }
 
   /** Reads the stage's size now (on open, before the ResizeObserver reports). */
   measure(): void {
     const r = this.o.stage()?.getBoundingClientRect();
-    if (r) this.resized(r.width, r.height);
+    if (r) this._resized(r.width, r.height);
   }
 
   /** Writes the pending frame now (before an animation reads the geometry). */
   flush(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.paint();
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
+    this._paint();
   }
 
   hostUpdated(): void {
     // An update that runs after removal observes nothing (it would never be disconnected).
     const stage = this.o.stage()?.isConnected ? this.o.stage() : null;
-    if (stage !== this.el) {
-      if (this.el) this.ro?.unobserve(this.el);
-      this.el = stage;
-      if (stage) (this.ro ??= new ResizeObserver((e) => this.onResize(e))).observe(stage);
+    if (stage !== this._el) {
+      if (this._el) this._ro?.unobserve(this._el);
+      this._el = stage;
+      if (stage) (this._ro ??= new ResizeObserver((e) => this._onResize(e))).observe(stage);
     }
     this.layout();
     this.flush();
@@ -109,42 +109,42 @@ export class ZoomPanController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.ro?.disconnect();
-    this.ro = undefined;
-    this.el = null;
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this._ro?.disconnect();
+    this._ro = undefined;
+    this._el = null;
+    cancelAnimationFrame(this._frame);
+    this._frame = 0;
   }
 
-  private onResize(entries: ResizeObserverEntry[]) {
+  private _onResize(entries: ResizeObserverEntry[]) {
     const r = entries[entries.length - 1].contentRect;
-    if (entries[entries.length - 1].target === this.el) this.resized(r.width, r.height);
+    if (entries[entries.length - 1].target === this._el) this._resized(r.width, r.height);
   }
 
-  private resized(width: number, height: number) {
+  private _resized(width: number, height: number) {
     if (width === this.stage.width && height === this.stage.height) return;
     this.stage = { width, height };
     // The stage changed under a zoomed image: keep the pan within the edges.
-    this.set(this.z);
+    this.set(this._z);
     this.layout();
     this.flush();
   }
 
-  private changed() {
-    if (!this.frame) this.frame = requestAnimationFrame(() => { this.frame = 0; this.paint(); });
-    const flags = `${this.zoomed}${this.z.scale <= 1}${this.atMax}`;
-    if (flags !== this.flags) {
-      this.flags = flags;
+  private _changed() {
+    if (!this._frame) this._frame = requestAnimationFrame(() => { this._frame = 0; this._paint(); });
+    const flags = `${this.zoomed}${this._z.scale <= 1}${this.atMax}`;
+    if (flags !== this._flags) {
+      this._flags = flags;
       this.host.requestUpdate();
     }
   }
 
   /** Box sizes and srcset `sizes` of every slide's media: after a render, a resize, a natural size learnt. */
   layout(): void {
-    const stage = this.el;
+    const stage = this._el;
     if (!stage) return;
     const cur = this.o.current();
-    this.bucket = Math.ceil(Math.log(Math.max(1, this.z.scale)) / Math.log(1.5) - 1e-9);
+    this._bucket = Math.ceil(Math.log(Math.max(1, this._z.scale)) / Math.log(1.5) - 1e-9);
     for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
       const i = Number(slide.dataset.index);
       const nat = this.o.natural(i);
@@ -157,7 +157,7 @@ export class ZoomPanController implements ReactiveController {
         s.maxWidth = s.maxHeight = sized ? 'none' : '';
         if (m instanceof HTMLImageElement && m.srcset) {
           // Ask for the candidate that covers the zoomed width; quantised so the choice changes rarely.
-          const w = i === cur ? fit.width * Math.pow(1.5, this.bucket) : fit.width;
+          const w = i === cur ? fit.width * Math.pow(1.5, this._bucket) : fit.width;
           m.sizes = `${Math.ceil(w) || 1000}px`;
         }
       }
@@ -165,20 +165,20 @@ export class ZoomPanController implements ReactiveController {
   }
 
   /** The transforms: track (swipe), backdrop (drag to close), media (zoom). Once per frame. */
-  private paint() {
-    const stage = this.el;
+  private _paint() {
+    const stage = this._el;
     if (!stage) return;
-    const b = Math.ceil(Math.log(Math.max(1, this.z.scale)) / Math.log(1.5) - 1e-9);
-    if (b !== this.bucket) this.layout();
+    const b = Math.ceil(Math.log(Math.max(1, this._z.scale)) / Math.log(1.5) - 1e-9);
+    if (b !== this._bucket) this.layout();
     stage.classList.toggle('zoomed', this.zoomed);
-    stage.classList.toggle('animate', !this.dragging && !this.frozen);
+    stage.classList.toggle('animate', !this._dragging && !this._frozen);
     const p = this.closeProgress;
     const track = stage.querySelector<HTMLElement>('.track');
-    if (track) track.style.transform = `translate(${this.drag.x}px, ${this.drag.y}px) scale(${1 - p * 0.25})`;
+    if (track) track.style.transform = `translate(${this._drag.x}px, ${this._drag.y}px) scale(${1 - p * 0.25})`;
     const backdrop = stage.parentElement?.querySelector<HTMLElement>('.backdrop');
     if (backdrop) backdrop.style.opacity = p ? String(1 - p) : '';
     for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
-      const z = slide.classList.contains('current') ? this.z : FIT;
+      const z = slide.classList.contains('current') ? this._z : FIT;
       for (const m of slide.querySelectorAll<HTMLElement>('.media')) {
         m.style.transform = m.localName === 'video' ? 'translate(-50%, -50%)' : `translate(-50%, -50%) translate(${z.x}px, ${z.y}px) scale(${z.scale})`;
       }

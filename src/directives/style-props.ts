@@ -11,7 +11,7 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 export type StyleProps = Readonly<Record<string, string | null | undefined>>;
 
 class StylePropsDirective extends Directive {
-  private last = new Map<string, string>();
+  private _last = new Map<string, string>();
 
   constructor(info: PartInfo) {
     super(info);
@@ -29,10 +29,10 @@ class StylePropsDirective extends Directive {
       const v = props[k];
       if (v == null || v === '') continue;
       next.set(k, v);
-      if (this.last.get(k) !== v) style.setProperty(k, v);
+      if (this._last.get(k) !== v) style.setProperty(k, v);
     }
-    for (const k of this.last.keys()) if (!next.has(k)) style.removeProperty(k);
-    this.last = next;
+    for (const k of this._last.keys()) if (!next.has(k)) style.removeProperty(k);
+    this._last = next;
     return noChange;
   }
 }

@@ -24,7 +24,7 @@ export class GalleryStore {
   items: readonly GalleryItem[] = [];
   /** Bumped on every change of `items` or of a ratio, for caches keyed on it. */
   version = 0;
-  private state = new Map<string, ItemState>();
+  private _state = new Map<string, ItemState>();
 
   get length(): number {
     return this.items.length;
@@ -104,8 +104,8 @@ export class GalleryStore {
     const it = this.at(index);
     if (!it) return undefined;
     const k = keyOf(it);
-    let s = this.state.get(k);
-    if (!s) this.state.set(k, (s = { retries: 0 }));
+    let s = this._state.get(k);
+    if (!s) this._state.set(k, (s = { retries: 0 }));
     return s;
   }
 
@@ -114,7 +114,7 @@ export class GalleryStore {
     const it = this.items[index];
     if (!it) return undefined;
     if (it.width && it.height) return it.width / it.height;
-    return this.state.get(keyOf(it))?.ratio;
+    return this._state.get(keyOf(it))?.ratio;
   }
 
   /**
