@@ -257,7 +257,7 @@ function page(kind, mode) {
 <style>html,body{margin:0}body{font:14px/1.4 system-ui,sans-serif;color:#222;background:#fff}${TILE_CSS}</style>
 <script>${HARNESS}</script>`;
   if (kind === 'mg') {
-    return `${head}<script type="module" src="/mg.js"></script></head><body>
+    return `${head}<script type="module" src="/cdn/media-gallery.js"></script></head><body>
 <media-gallery id="root" columns="${opt.columns}"${inner ? ` height="${H}"` : ''}></media-gallery></body></html>`;
   }
   if (kind === 'naive') {
@@ -500,8 +500,7 @@ window.__b = (() => {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
 
-function startServer({ mgFile, lvJs, thumbs }) {
-  const mgJs = readFileSync(mgFile);
+function startServer({ cdnDir, lvJs, thumbs }) {
   return new Promise((resolve, reject) => {
     const srv = createServer((req, res) => {
       try {
@@ -509,7 +508,9 @@ function startServer({ mgFile, lvJs, thumbs }) {
         const send = (status, type, body, cache = 'no-store') => { res.writeHead(status, { 'content-type': type, 'cache-control': cache }); res.end(body); };
         const m = url.pathname.match(/^\/page\/(mg|naive|lv)\.html$/);
         if (m) return send(200, TYPES['.html'], page(m[1], url.searchParams.get('mode') === 'page' ? 'page' : 'inner'));
-        if (url.pathname === '/mg.js') return send(200, TYPES['.js'], mgJs);
+        // The whole dist/cdn directory: the entry may import chunks beside it.
+        const cdn = url.pathname.match(/^\/cdn\/([\w.-]+\.js)$/);
+        if (cdn && existsSync(path.join(cdnDir, cdn[1]))) return send(200, TYPES['.js'], readFileSync(path.join(cdnDir, cdn[1])));
         if (url.pathname === '/lv.js') return send(200, TYPES['.js'], lvJs);
         if (url.pathname.startsWith('/thumb/')) {
           const b = thumbs.get(decodeURIComponent(url.pathname.slice('/thumb/'.length)));
@@ -651,7 +652,10 @@ async function esbundle(entry, resolveDir, external) {
 async function bundles(buildDir) {
   const rows = [];
   const cdn = path.join(buildDir, 'dist/cdn/media-gallery.js');
-  rows.push(bundleRow('media-gallery: dist/cdn/media-gallery.js (all four tags, Lit included)', [{ name: 'dist/cdn/media-gallery.js', buf: readFileSync(cdn) }], 'rollup + terser + template-literal minifier (the shipped file)'));
+  rows.push(bundleRow('media-gallery: dist/cdn/media-gallery.js (the CDN entry, Lit included)', [{ name: 'dist/cdn/media-gallery.js', buf: readFileSync(cdn) }], 'rollup + terser + template-literal minifier (the shipped file)'));
+  const chunks = readdirSync(path.dirname(cdn)).filter((f) => f.endsWith('.js') && f !== 'media-gallery.js').sort();
+  for (const f of chunks) rows.push(bundleRow(`media-gallery: dist/cdn/${f} (a chunk the entry imports)`, [{ name: `dist/cdn/${f}`, buf: readFileSync(path.join(path.dirname(cdn), f)) }], 'the shipped file'));
+  if (chunks.length) rows.push(bundleRow('media-gallery: all of dist/cdn/*.js', ['media-gallery.js', ...chunks].map((f) => ({ name: `dist/cdn/${f}`, buf: readFileSync(path.join(path.dirname(cdn), f)) })), 'entry + chunks, each compressed separately'));
   const elDir = path.join(buildDir, 'dist/elements');
   if (existsSync(elDir)) {
     for (const f of readdirSync(elDir).filter((x) => x.endsWith('.js')).sort()) {
@@ -767,7 +771,7 @@ async function main() {
   log(`media-gallery: ${buildInfo.source}`);
   const { photos, thumbs } = await makePhotos();
   const lvJs = await virtualizerScript();
-  server = await startServer({ mgFile: path.join(buildInfo.dir, 'dist/cdn/media-gallery.js'), lvJs, thumbs });
+  server = await startServer({ cdnDir: path.join(buildInfo.dir, 'dist/cdn'), lvJs, thumbs });
   const base = `http://127.0.0.1:${server.address().port}`;
   browser = await withTimeout(chromium.launch({
     executablePath: opt.chromium, headless: true,
