@@ -1,0 +1,19 @@
+/**
+ * The preview (with its gestures, zoom, strip and slideshow) is a chunk of its own: a gallery
+ * paints its grid without it and loads it once, when the browser is idle after the first
+ * render, when a pointer or focus comes to the grid, or when the preview opens, whichever
+ * comes first. Loading registers `<gallery-preview>`; a preview element rendered before
+ * that upgrades in place, keeping the properties set on it.
+ */
+let pending: Promise<unknown> | undefined;
+
+/** Loads and registers `<gallery-preview>` (once). */
+export const loadPreview = (): Promise<unknown> => (pending ??= import('../elements/gallery-preview.js'));
+
+/** Loads it when the browser is next idle (within 2 s). */
+export function preloadPreview(): void {
+  if (pending) return;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (idle) idle(() => void loadPreview(), { timeout: 2000 });
+  else setTimeout(() => void loadPreview(), 200);
+}
