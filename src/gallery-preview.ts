@@ -7,6 +7,7 @@ import { icons } from './icons.js';
 import { placeholderUrl } from './placeholder.js';
 import { ZoomPanController } from './controllers/zoom-pan.js';
 import { GestureController } from './controllers/gestures.js';
+import { WheelZoomController } from './controllers/wheel-zoom.js';
 import { MediaLoader } from './controllers/media-loader.js';
 import { ModalController } from './controllers/modal.js';
 import { SlideshowController } from './controllers/slideshow.js';
@@ -143,13 +144,12 @@ export class GalleryPreview extends LitElement {
     toast: (text) => this._showToast(text),
   });
   private _media = new MediaLoader(this, () => { this._zp.layout(); this._zp.set(this._zp.state); }, (item, i) => this._actions.mediaError(item, i));
-  private _gestures = new GestureController(this, this._zp, {
-    wheelZoom: () => this.wheelZoom,
+  private _stageInput = [new GestureController(this, this._zp, {
     rtl: () => this._rtl,
     go: (d) => this._go(d),
     // Swipe down closes a modal; anywhere else the image goes back.
     close: () => (this.modal && this.open ? void this._requestClose() : this._zp.setDrag(0, 0)),
-  });
+  }), new WheelZoomController(this, this._zp, () => this.wheelZoom)];
   private _fullscreen: FullscreenController = new FullscreenController(this, (): HTMLElement | null => (this.modal ? this._dialog : this));
   private _autoplay = new SlideshowController(this, {
     interval: () => this.slideshow,
@@ -244,7 +244,7 @@ export class GalleryPreview extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this._gestures.attach(this.renderRoot.querySelector<HTMLElement>('.stage'));
+    for (const c of this._stageInput) c.attach(this.renderRoot.querySelector<HTMLElement>('.stage'));
     if (changed.has('index')) for (const v of this.renderRoot.querySelectorAll<HTMLVideoElement>('.slide:not(.current) video')) v.pause();
     // Neighbours only while something is shown: a closed modal preview fetches nothing.
     if ((changed.has('index') || changed.has('open')) && (this.open || !this.modal)) {

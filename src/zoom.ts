@@ -7,6 +7,9 @@
 export interface Size { width: number; height: number }
 export interface ZoomState { scale: number; x: number; y: number }
 
+/** Not zoomed: the image contained in the stage, centred. */
+export const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
+
 /** The size of an image of `natural` size contained in `stage` (object-fit: contain, never upscaled past the stage). */
 export function fitSize(natural: Size, stage: Size): Size {
   if (!(natural.width > 0 && natural.height > 0 && stage.width > 0 && stage.height > 0)) return { width: stage.width, height: stage.height };

@@ -1,11 +1,10 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { dragCloses, swipeOutcome, type ZoomState } from '../zoom.js';
+import { StageListeners } from './stage-listeners.js';
 import type { ZoomPanController } from './zoom-pan.js';
 
 /** What a recognised gesture does (the preview's navigation). */
 export interface GestureActions {
-  /** Plain wheel zooms (otherwise only ctrl/⌘ + wheel and trackpad pinch). */
-  wheelZoom(): boolean;
   /** Right-to-left: the next item is on the left, so a swipe to the right goes to it. */
   rtl(): boolean;
   go(delta: 1 | -1): void;
@@ -15,62 +14,29 @@ export interface GestureActions {
 interface Ptr { x: number; y: number; t: number }
 
 /**
- * Pointer Events gestures on the preview's stage, shadow-DOM safe (listeners on the stage
- * element only, pointer capture for drags): drag to pan when zoomed, pinch to zoom, swipe
- * left/right to change item, swipe down to close, double-tap/double-click to toggle zoom,
- * and wheel zoom (ctrl/⌘ + wheel or trackpad pinch; plain wheel with `wheel-zoom`).
+ * Pointer Events gestures on the preview's stage (pointer capture for drags): drag to pan when
+ * zoomed, pinch to zoom, swipe left/right to change item, swipe down to close, double-tap (touch,
+ * pen) to toggle zoom. Wheel and mouse double-click zoom: controllers/wheel-zoom.ts.
  * Recognition only: zoom, pan and swipe offsets go to the zoom-pan controller, which writes
  * them once per frame; moves read no style and request no render.
  */
-export class GestureController implements ReactiveController {
-  private _stage: HTMLElement | null = null;
+export class GestureController extends StageListeners {
   private _pointers = new Map<number, Ptr>();
   private _mode: 'none' | 'pan' | 'swipe' | 'close' | 'pinch' | 'pending' = 'none';
   private _start = { x: 0, y: 0, t: 0, zoom: { scale: 1, x: 0, y: 0 } as ZoomState, dist: 0, mid: { x: 0, y: 0 } };
   private _last: Ptr = { x: 0, y: 0, t: 0 };
   private _velocity = { x: 0, y: 0 };
   private _lastTap = { x: 0, y: 0, t: 0 };
-  /** The stage's box, read once per gesture (not per move). */
-  private _rect: DOMRect | null = null;
 
-  constructor(host: ReactiveControllerHost, private zp: ZoomPanController, private act: GestureActions) {
-    host.addController(this);
+  constructor(host: ReactiveControllerHost, zp: ZoomPanController, private act: GestureActions) {
+    super(host, zp);
   }
 
-  /** Attaches to the stage element (call from `firstUpdated`/`updated` when it exists). */
-  attach(stage: HTMLElement | null): void {
-    if (stage === this._stage) return;
-    this._detach();
-    this._stage = stage;
-    if (!stage) return;
-    stage.addEventListener('pointerdown', this._down);
-    stage.addEventListener('pointermove', this._move);
-    stage.addEventListener('pointerup', this._up);
-    stage.addEventListener('pointercancel', this._cancel);
-    stage.addEventListener('wheel', this._wheel, { passive: false });
-    stage.addEventListener('dblclick', this._dblclick);
-  }
-
-  hostDisconnected(): void {
-    this._detach();
-  }
-
-  private _detach() {
-    const s = this._stage;
-    if (!s) return;
-    s.removeEventListener('pointerdown', this._down);
-    s.removeEventListener('pointermove', this._move);
-    s.removeEventListener('pointerup', this._up);
-    s.removeEventListener('pointercancel', this._cancel);
-    s.removeEventListener('wheel', this._wheel);
-    s.removeEventListener('dblclick', this._dblclick);
-    this._stage = null;
-  }
-
-  /** Point relative to the stage centre. */
-  private _local(e: { clientX: number; clientY: number }) {
-    const r = (this._rect ??= this._stage!.getBoundingClientRect());
-    return { x: e.clientX - r.left - r.width / 2, y: e.clientY - r.top - r.height / 2 };
+  protected _listen(stage: HTMLElement, signal: AbortSignal): void {
+    stage.addEventListener('pointerdown', this._down, { signal });
+    stage.addEventListener('pointermove', this._move, { signal });
+    stage.addEventListener('pointerup', this._up, { signal });
+    stage.addEventListener('pointercancel', this._cancel, { signal });
   }
 
   private _down = (e: PointerEvent) => {
@@ -164,27 +130,5 @@ export class GestureController implements ReactiveController {
     this._rect = null;
     this.zp.setDragging(false);
     this.zp.setDrag(0, 0);
-  };
-
-  private _dblclick = (e: MouseEvent) => {
-    if ((e.target as Element).closest?.('button, a, input, video')) return;
-    e.preventDefault();
-    this._rect = null;
-    this.zp.toggle(this._local(e));
-  };
-
-  private _wheel = (e: WheelEvent) => {
-    const zp = this.zp, z = zp.state;
-    if (!(e.ctrlKey || e.metaKey || this.act.wheelZoom())) {
-      if (z.scale > 1) {
-        e.preventDefault();
-        zp.panTo(z.x - e.deltaX, z.y - e.deltaY);
-      }
-      return;
-    }
-    e.preventDefault();
-    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1;
-    if (!this._pointers.size) this._rect = null;
-    zp.zoomTo(z.scale * Math.exp((-e.deltaY * unit) / 300), this._local(e));
   };
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { clampPan, fitSize, maxScale, oneToOne, zoomAt, type Size, type ZoomState } from '../zoom.js';
+import { FIT, clampPan, fitSize, maxScale, oneToOne, zoomAt, type Size, type ZoomState } from '../zoom.js';
+import { ZoomPainter } from './zoom-paint.js';
 
 /** What the zoom-pan controller reads from the preview. */
 export interface ZoomPanOptions {
@@ -13,13 +14,11 @@ export interface ZoomPanOptions {
   zoomable(): boolean;
 }
 
-const FIT: ZoomState = { scale: 1, x: 0, y: 0 };
-
 /**
  * Owns the zoom ({scale, x, y}: scale 1 is fit, x/y the image centre's offset from the stage
  * centre in px), the swipe offsets, and the stage size (ResizeObserver, re-observed whenever a
- * new stage is rendered). Continuous changes never render: they are written to the DOM once per
- * animation frame through CSSOM (`style.transform`, box sizes, `sizes`), with no style read.
+ * new stage is rendered). Continuous changes never render: the painter writes them to the DOM
+ * once per animation frame through CSSOM (`style.transform`, box sizes, `sizes`), with no style read.
  * The host re-renders only when a discrete state flips (zoomed or not, at the zoom limit).
  */
 export class ZoomPanController implements ReactiveController {
@@ -33,10 +32,11 @@ export class ZoomPanController implements ReactiveController {
   private _ro?: ResizeObserver;
   private _frame = 0;
   private _flags = '';
-  private _bucket = 0;
+  private _painter: ZoomPainter;
 
   constructor(private host: ReactiveControllerHost, private o: ZoomPanOptions) {
     host.addController(this);
+    this._painter = new ZoomPainter(this, o);
   }
 
   get state(): ZoomState { return this._z; }
@@ -140,48 +140,7 @@ export class ZoomPanController implements ReactiveController {
   }
 
   /** Box sizes and srcset `sizes` of every slide's media: after a render, a resize, a natural size learnt. */
-  layout(): void {
-    const stage = this._el;
-    if (!stage) return;
-    const cur = this.o.current();
-    this._bucket = Math.ceil(Math.log(Math.max(1, this._z.scale)) / Math.log(1.5) - 1e-9);
-    for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
-      const i = Number(slide.dataset.index);
-      const nat = this.o.natural(i);
-      const fit = fitSize(nat, this.stage);
-      const sized = nat.width > 0 && this.stage.width > 0;
-      for (const m of slide.querySelectorAll<HTMLElement>('.media')) {
-        const s = m.style;
-        s.width = sized ? `${fit.width}px` : '';
-        s.height = sized ? `${fit.height}px` : '';
-        s.maxWidth = s.maxHeight = sized ? 'none' : '';
-        if (m instanceof HTMLImageElement && m.srcset) {
-          // Ask for the candidate that covers the zoomed width; quantised so the choice changes rarely.
-          const w = i === cur ? fit.width * Math.pow(1.5, this._bucket) : fit.width;
-          m.sizes = `${Math.ceil(w) || 1000}px`;
-        }
-      }
-    }
-  }
-
-  /** The transforms: track (swipe), backdrop (drag to close), media (zoom). Once per frame. */
-  private _paint() {
-    const stage = this._el;
-    if (!stage) return;
-    const b = Math.ceil(Math.log(Math.max(1, this._z.scale)) / Math.log(1.5) - 1e-9);
-    if (b !== this._bucket) this.layout();
-    stage.classList.toggle('zoomed', this.zoomed);
-    stage.classList.toggle('animate', !this._dragging && !this._frozen);
-    const p = this.closeProgress;
-    const track = stage.querySelector<HTMLElement>('.track');
-    if (track) track.style.transform = `translate(${this._drag.x}px, ${this._drag.y}px) scale(${1 - p * 0.25})`;
-    const backdrop = stage.parentElement?.querySelector<HTMLElement>('.backdrop');
-    if (backdrop) backdrop.style.opacity = p ? String(1 - p) : '';
-    for (const slide of stage.querySelectorAll<HTMLElement>('.slide')) {
-      const z = slide.classList.contains('current') ? this._z : FIT;
-      for (const m of slide.querySelectorAll<HTMLElement>('.media')) {
-        m.style.transform = m.localName === 'video' ? 'translate(-50%, -50%)' : `translate(-50%, -50%) translate(${z.x}px, ${z.y}px) scale(${z.scale})`;
-      }
-    }
-  }
+  layout(): void { if (this._el) this._painter.layout(this._el); }
+  /** The transforms (track, backdrop, media): once per frame. */
+  private _paint() { if (this._el) this._painter.paint(this._el, !this._dragging && !this._frozen); }
 }
