@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { STRICT_CSP } from '../examples/csp-policy.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -69,6 +70,13 @@ const server = await startDevServer({
     plugins: [esbuildPlugin({ ts: true, target: 'esnext', tsconfig: join(root, 'tsconfig.json') })],
     // Licence files without an extension read as text in the browser.
     mimeTypes: { '**/COPYRIGHT': 'text/plain' },
+    middleware: [
+      // examples/csp.html is served with the strict policy it demonstrates.
+      async function strictCsp(ctx, next) {
+        await next();
+        if (ctx.path === '/examples/csp.html') ctx.set('Content-Security-Policy', STRICT_CSP);
+      },
+    ],
     watch: false,
     open: false,
   },
