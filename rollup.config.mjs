@@ -58,7 +58,9 @@ function checkMangledNames() {
       };
       visit(this.parse(code));
       const text = strings.join('\n');
-      const inStrings = [...names].filter((n) => MANGLED.test(n) && new RegExp(`(?:^|[^\\w$])${n}(?![\\w$])`).test(text));
+      // A name inside a CSS custom property (`--_caption-fg`) is not a property access: a `-`
+      // on either side does not count.
+      const inStrings = [...names].filter((n) => MANGLED.test(n) && new RegExp(`(?:^|[^\\w$-])${n}(?![\\w$-])`).test(text));
       if (inStrings.length || attributes.length) {
         this.error(
           `Properties named like ${MANGLED} are renamed in the CDN bundle, but ` +

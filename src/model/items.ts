@@ -1,3 +1,5 @@
+import { allowedSrcset, allowedUrl } from './urls.js';
+
 /**
  * Item normalisation: every input form the contract accepts becomes a {@link GalleryItem}.
  *
@@ -107,12 +109,23 @@ function tracksOf(v: unknown): GalleryItem['tracks'] | string | undefined {
  * @returns the item, or a string saying why the input is invalid.
  */
 export function normalizeItem(input: unknown): GalleryItem | string {
+  // The common case, an object already in normal form, is checked field by field without
+  // building a copy (every field is still validated: this is not a shortcut past the checks).
+  if (isObj(input) && isNormalItem(input)) return input as unknown as GalleryItem;
+  const r = normalizeOne(input);
+  if (typeof r === 'string') return r;
+  const unsafe = unsafeField(r);
+  return unsafe ? `${unsafe} has a URL scheme that is not allowed` : r;
+}
+
+function normalizeOne(input: unknown): GalleryItem | string {
   if (typeof input === 'string') {
     return input.trim() ? { src: input, type: inferType(input) } : 'empty URL string';
   }
   if (Array.isArray(input)) {
     const [first, caption, liked] = input;
-    const base = normalizeItem(first as unknown);
+    if (Array.isArray(first)) return 'tuple: its first entry is a list, not a URL or an item';
+    const base = normalizeOne(first as unknown);
     if (typeof base === 'string') return `tuple: ${base}`;
     if (caption != null && typeof caption !== 'string') return 'tuple caption is not a string';
     const out = caption ? { ...base, caption } : base === first ? { ...base } : base;
@@ -162,6 +175,50 @@ export function normalizeItem(input: unknown): GalleryItem | string {
   return isSame(input, item) ? (input as unknown as GalleryItem) : item;
 }
 
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/**
+ * Whether `o` already is a valid item in normal form: `src` and `type` present, every other
+ * key known, every value of its type and allowed by the URL policy, `width` with `height`.
+ * The same rules as {@link normalizeItem}'s full path, without the copy.
+ */
+function isNormalItem(o: Record<string, unknown>): boolean {
+  let w = false, h = false;
+  for (const k in o) {
+    const v = o[k];
+    if (v === undefined) continue;
+    switch (k) {
+      case 'src': if (typeof v !== 'string' || !v || !allowedUrl(v, 'media')) return false; break;
+      case 'type': if (v !== 'image' && v !== 'video') return false; break;
+      case 'thumb': case 'poster': if (typeof v !== 'string' || !v || !allowedUrl(v)) return false; break;
+      case 'srcset': if (typeof v !== 'string' || !v || !allowedSrcset(v)) return false; break;
+      case 'placeholder': if (typeof v !== 'string' || !v || (!BASE64.test(v) && !allowedUrl(v))) return false; break;
+      case 'sizes': case 'alt': case 'caption': case 'download': case 'id': if (typeof v !== 'string' || !v) return false; break;
+      case 'width': case 'height':
+        if (typeof v !== 'number' || !(v > 0) || v === Infinity) return false;
+        if (k === 'width') w = true; else h = true;
+        break;
+      case 'liked': if (v !== true && v !== false && v !== null) return false; break;
+      case 'favorite': if (typeof v !== 'boolean') return false; break;
+      case 'meta': break;
+      default: return false; // tracks, Gradio keys, anything unknown: the full path decides
+    }
+  }
+  return w === h && typeof o.src === 'string' && (o.type === 'image' || o.type === 'video');
+}
+
+/** The first field of `item` whose URL the policy refuses (see `./urls.ts`), or null. */
+function unsafeField(item: GalleryItem): string | null {
+  if (!allowedUrl(item.src, 'media')) return 'src';
+  if (item.thumb && !allowedUrl(item.thumb)) return 'thumb';
+  if (item.poster && !allowedUrl(item.poster)) return 'poster';
+  if (item.srcset && !allowedSrcset(item.srcset)) return 'srcset';
+  // A placeholder is a ThumbHash (base64) or an image URL.
+  if (item.placeholder && !BASE64.test(item.placeholder) && !allowedUrl(item.placeholder)) return 'placeholder';
+  if (item.tracks?.some((t) => !allowedUrl(t.src) || /^\s*data:/i.test(t.src))) return 'tracks';
+  return null;
+}
+
 /**
  * Whether `input` already is the normal form `out` (every field known, valid and equal): then
  * the input object itself is kept, so a page's objects round-trip by identity through events.
@@ -184,15 +241,24 @@ function isSame(input: Record<string, unknown>, out: GalleryItem): boolean {
 export function normalizeItems(inputs: readonly unknown[] | null | undefined): { items: GalleryItem[]; invalid: InvalidInput[] } {
   const items: GalleryItem[] = [];
   const invalid: InvalidInput[] = [];
-  if (inputs == null) return { items, invalid };
-  if (!Array.isArray(inputs)) {
-    invalid.push({ index: -1, input: inputs, reason: 'items is not an array' });
+  let n = 0;
+  try {
+    if (inputs == null) return { items, invalid };
+    if (!Array.isArray(inputs)) {
+      invalid.push({ index: -1, input: inputs, reason: 'items is not an array' });
+      return { items, invalid };
+    }
+    n = inputs.length;
+  } catch (err) {
+    // A revoked Proxy as the list itself: nothing can be read from it.
+    invalid.push({ index: -1, input: null, reason: `items cannot be read (${(err as Error)?.message ?? err})` });
     return { items, invalid };
   }
-  for (let i = 0; i < inputs.length; i++) {
-    const input: unknown = inputs[i];
+  for (let i = 0; i < n; i++) {
+    let input: unknown;
     let r: GalleryItem | string;
     try {
+      input = inputs[i];
       r = normalizeItem(input);
     } catch (err) {
       // A throwing getter or a revoked Proxy: that entry is invalid, the rest still render.

@@ -17,6 +17,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  * @param data which `data:` URLs pass: `image` (`data:image/…`) or `media` (images and videos).
  */
 export function allowedUrl(url: string, data: 'image' | 'media' = 'image'): boolean {
+  // Fast paths for the usual forms: a path (`/a.jpg`, `//host/a.jpg`) or an http(s) URL.
+  if (url.charCodeAt(0) === 47 || url.startsWith('https://') || url.startsWith('http://')) return true;
   const s = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const m = SCHEME.exec(s);
   if (!m) return true;

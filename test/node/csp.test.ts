@@ -78,6 +78,12 @@ for (const b of browsers) {
         const p = document.querySelector('media-gallery')?.shadowRoot?.querySelector('gallery-preview');
         return !!p?.shadowRoot?.querySelector('.slide.current img.large.ready');
       }, { timeout: 20_000 });
+      // Centred once the open animation (from the tile's rectangle) has finished.
+      await page.waitForFunction(() => {
+        const p = document.querySelector('media-gallery')!.shadowRoot!.querySelector('gallery-preview')!.shadowRoot!;
+        const st = p.querySelector('.stage')!.getBoundingClientRect(), im = p.querySelector('.slide.current img.large')!.getBoundingClientRect();
+        return Math.abs(im.top + im.height / 2 - (st.top + st.height / 2)) < 2;
+      }, { timeout: 5_000 }).catch(() => undefined);
       const geo = await inPage<{ counter: string; dx: number; dy: number; w: number }>(page, `
         const p = sr.querySelector('gallery-preview').shadowRoot;
         const s = p.querySelector('.stage').getBoundingClientRect(), i = p.querySelector('.slide.current img.large').getBoundingClientRect();
