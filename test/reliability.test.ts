@@ -164,3 +164,48 @@ describe('reliability: numbers', () => {
     expect(el.selectedIndex).to.equal(2);
   });
 });
+
+describe('reliability: download and share', () => {
+  const pq = (el: MediaGallery, sel: string) => preview(el).shadowRoot!.querySelector<HTMLElement>(sel);
+
+  it('a download that answers 404 opens no tab and says so', async () => {
+    const open = window.open;
+    const opened: unknown[] = [];
+    window.open = ((...a: unknown[]) => { opened.push(a); return null; }) as typeof window.open;
+    try {
+      const el = await mount(html`<media-gallery .items=${['/missing/gone.jpg', photo('Aqua.jpg')]}></media-gallery>`);
+      el.open(0);
+      await settle(el);
+      pq(el, '[part~=download]')!.click();
+      await waitUntil(() => pq(el, '.toast')?.textContent === 'Download failed', 'toast');
+      expect(opened).to.deep.equal([]);
+    } finally {
+      window.open = open;
+    }
+  });
+
+  it('share refuses a URL that is not a web URL (blob:) and copies nothing', async () => {
+    const writes: string[] = [];
+    const clip = navigator.clipboard;
+    const share = (navigator as Navigator & { share?: unknown }).share;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => { writes.push(t); } } });
+    Object.defineProperty(navigator, 'share', { configurable: true, value: undefined });
+    try {
+      const blob = URL.createObjectURL(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
+      const el = await mount(html`<media-gallery show-share-button .items=${[{ src: blob, type: 'image' }, photo('Aqua.jpg')]}></media-gallery>`);
+      el.open(0);
+      await settle(el);
+      pq(el, '[part~=share]')!.click();
+      await waitUntil(() => pq(el, '.toast')?.textContent === 'This item has no link to share', 'toast');
+      expect(writes).to.deep.equal([]);
+      el.open(1);
+      await settle(el);
+      pq(el, '[part~=share]')!.click();
+      await waitUntil(() => writes.length === 1, 'copied');
+      expect(writes[0]).to.equal(new URL(photo('Aqua.jpg'), location.href).href);
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clip });
+      Object.defineProperty(navigator, 'share', { configurable: true, value: share });
+    }
+  });
+});
