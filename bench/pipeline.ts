@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { prepare } from '../src/pipeline/index.js';
+import { threadsPerFile } from '../src/pipeline/options.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
 
   const bare = rows[0]!.m.seconds;
   const cold = rows[2]!.m.seconds;
-  const threads = Math.max(1, Math.floor(os.availableParallelism() / concurrency));
+  const threads = threadsPerFile(concurrency, sharp.concurrency());
   console.log(`\nInput: ${rows[0]!.m.images} images from ${path.relative(process.cwd(), input) || input}; outputs: ${MAX_EDGE}px web copy + ${WIDTHS.join('/')} WebP; concurrency ${concurrency}; ${os.availableParallelism()} CPUs; libvips threads: ${sharp.concurrency()} for the bare loops, ${threads} per file in prepare; sharp ${sharp.versions.sharp} / libvips ${sharp.versions.vips}; Node ${process.version}; median of ${runs} runs, each in its own process; 1-min load average at start ${loadAtStart.toFixed(2)}.\n`);
   console.log('| run | images/s | total s | vs bare loop | peak RSS MB |');
   console.log('|---|---:|---:|---:|---:|');

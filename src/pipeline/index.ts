@@ -242,7 +242,7 @@ async function run(
   // files × threads stays within the CPU count.
   const queue = [...media].sort((a, b) => naturalCompare(a.rel, b.rel));
   const lanes = Math.min(o.concurrency, queue.length);
-  sharp.concurrency(threadsPerFile(lanes));
+  sharp.concurrency(threadsPerFile(lanes, sharp.concurrency()));
   let next = 0;
   await Promise.all(
     Array.from({ length: lanes }, async () => {

@@ -88,11 +88,14 @@ export function settingsFingerprint(s: RenderSettings): string {
 }
 
 /**
- * libvips threads per file so that files in flight × threads ≤ CPU cores
- * (`os.availableParallelism()`); at least 1.
+ * libvips threads per operation for a run with `filesInFlight` files at once:
+ * `floor(cores / filesInFlight)`, so files in flight × threads ≤ cores
+ * (`os.availableParallelism()`), never more than `current` (sharp's setting before the
+ * run: its default is the core count, but 1 on glibc Linux without jemalloc, to limit
+ * memory fragmentation, and an application may have lowered it), never less than 1.
  */
-export function threadsPerFile(filesInFlight: number, cores = availableParallelism()): number {
-  return Math.max(1, Math.floor(cores / Math.max(1, filesInFlight)));
+export function threadsPerFile(filesInFlight: number, current: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(current, Math.floor(cores / Math.max(1, filesInFlight))));
 }
 
 /** Resolves a path that may not exist yet through the real path of its nearest existing ancestor. */

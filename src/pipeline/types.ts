@@ -103,9 +103,9 @@ export interface PrepareOptions {
   sizes?: string;
   /**
    * Files processed at once. Default: the CPU count (`os.availableParallelism()`).
-   * During the run libvips gets `max(1, floor(cores / files in flight))` threads per
-   * operation (`sharp.concurrency()`, restored afterwards), so the two do not multiply
-   * past the core count.
+   * During the run libvips gets `floor(cores / files in flight)` threads per operation
+   * (`sharp.concurrency()`; at least 1, at most its value before the run, restored
+   * afterwards), so the two do not multiply past the core count.
    */
   concurrency?: number;
   /** Ignore the cache and process every file again. */
