@@ -6,10 +6,10 @@
  */
 
 /** Breakpoint names in ascending order, matched against the container's width. */
-export const BREAKPOINTS = ['xs', 'sm', 'md', 'lg', 'xl', 'xxl'] as const;
+export const BREAKPOINTS = ['xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'xll'] as const;
 export type Breakpoint = (typeof BREAKPOINTS)[number];
-/** Minimum container width of each breakpoint, px (xs <576, sm ≥576 … xxl ≥1400). */
-export const BREAKPOINT_MIN: Record<Breakpoint, number> = { xs: 0, sm: 576, md: 768, lg: 992, xl: 1200, xxl: 1400 };
+/** Minimum container width of each breakpoint, px (xs <576, sm ≥576 … xxl ≥1400, xll ≥1600 as LikeableGallery). */
+export const BREAKPOINT_MIN: Record<Breakpoint, number> = { xs: 0, sm: 576, md: 768, lg: 992, xl: 1200, xxl: 1400, xll: 1600 };
 
 /** A value per breakpoint after parsing: always six entries, xs..xxl. */
 export type Responsive = readonly number[];
@@ -26,7 +26,7 @@ export function breakpointOf(width: number): Breakpoint {
  * (`"1 2 3"` or `[1, 2, 3]`: fills by position, its last value fills the rest), or a dict
  * (`{"xs":1,"md":3}` or its JSON: a missing key takes the next smaller one set, xs defaults to 1).
  *
- * @returns six positive integers (xs..xxl), or `null` when the value is empty or invalid.
+ * @returns one positive integer per breakpoint (xs..xll), or `null` when the value is empty or invalid.
  */
 export function parseResponsive(value: unknown): Responsive | null {
   if (value == null || value === '') return null;
@@ -43,7 +43,7 @@ export function parseResponsive(value: unknown): Responsive | null {
     return parts.length === 1 ? parseResponsive(parts[0]) : parseResponsive(parts);
   }
   const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 1;
-  if (typeof value === 'number') return ok(value) ? Array(6).fill(Math.floor(value)) : null;
+  if (typeof value === 'number') return ok(value) ? Array(BREAKPOINTS.length).fill(Math.floor(value)) : null;
   if (Array.isArray(value)) {
     if (!value.length || !value.every(ok)) return null;
     return BREAKPOINTS.map((_, i) => Math.floor(value[Math.min(i, value.length - 1)]));
@@ -70,9 +70,9 @@ export function atWidth(r: Responsive, width: number): number {
   return r[BREAKPOINTS.indexOf(breakpointOf(width))];
 }
 
-/** Parses `gap`: a px number or `"x y"` (column gap, row gap). Invalid parts fall back to 8. */
+/** Parses `gap`: a px number, `"x y"` or Gradio's `[x, y]` (column gap, row gap). Invalid parts fall back to 8. */
 export function parseGap(value: unknown): { x: number; y: number } {
-  const nums = (typeof value === 'number' ? [value] : String(value ?? '').trim().split(/\s+/).map((p) => parseFloat(p)))
+  const nums = (typeof value === 'number' ? [value] : Array.isArray(value) ? value.map((p) => (typeof p === 'number' ? p : parseFloat(p))) : String(value ?? '').trim().replace(/^\[|\]$/g, '').split(/[\s,]+/).map((p) => parseFloat(p)))
     .map((n) => (Number.isFinite(n) && n >= 0 ? n : NaN));
   const x = Number.isNaN(nums[0]) || nums[0] === undefined ? 8 : nums[0];
   const y = nums.length > 1 && !Number.isNaN(nums[1]) ? nums[1] : x;

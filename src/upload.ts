@@ -1,12 +1,17 @@
 /** Upload rules: accepted file types and size limits. Pure module. */
 
 /**
- * Parses `file-types` (`"image, video, .pdf"`): the words `image`, `video`, `audio`, `text`
- * stand for their MIME families, `.ext` for an extension, `type/sub` or `type/*` for a MIME type.
+ * Parses `file-types`: a string (`"image, video, .pdf"`) or a list (Gradio's
+ * `['image', '.mp4']`, or its JSON). The words `image`, `video`, `audio`, `text` stand for
+ * their MIME families, `.ext` for an extension, `type/sub` or `type/*` for a MIME type.
  * @returns the `accept` attribute value (default `image/*,video/*`).
  */
-export function acceptAttr(fileTypes: string | null | undefined): string {
-  const parts = (fileTypes ?? '').split(/[\s,]+/).filter(Boolean);
+export function acceptAttr(fileTypes: string | readonly unknown[] | null | undefined): string {
+  let v: unknown = fileTypes;
+  if (typeof v === 'string' && v.trim().startsWith('[')) {
+    try { v = JSON.parse(v); } catch { /* read as words */ }
+  }
+  const parts = (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : String(v ?? '')).split(/[\s,]+/).filter(Boolean);
   if (!parts.length) return 'image/*,video/*';
   return parts.map((p) => (p.startsWith('.') || p.includes('/') ? p.toLowerCase() : `${p.toLowerCase()}/*`)).join(',');
 }

@@ -3,16 +3,18 @@ import { atWidth, breakpointOf, computeLayout, moveRows, parseGap, parseHeight, 
 
 describe('layout: breakpoints and responsive values', () => {
   it('maps container widths to breakpoints at the contract edges', () => {
-    expect([0, 575, 576, 767, 768, 991, 992, 1199, 1200, 1399, 1400].map(breakpointOf)).to.deep.equal(['xs', 'xs', 'sm', 'sm', 'md', 'md', 'lg', 'lg', 'xl', 'xl', 'xxl']);
+    expect([0, 575, 576, 767, 768, 991, 992, 1199, 1200, 1399, 1400, 1599, 1600].map(breakpointOf)).to.deep.equal(['xs', 'xs', 'sm', 'sm', 'md', 'md', 'lg', 'lg', 'xl', 'xl', 'xxl', 'xxl', 'xll']);
   });
 
   it('parses a number, a list (last value fills the rest) and a dict (missing keys take the next smaller)', () => {
-    expect(parseResponsive(3)).to.deep.equal([3, 3, 3, 3, 3, 3]);
-    expect(parseResponsive('3')).to.deep.equal([3, 3, 3, 3, 3, 3]);
-    expect(parseResponsive('1 2 3')).to.deep.equal([1, 2, 3, 3, 3, 3]);
-    expect(parseResponsive([2, 4])).to.deep.equal([2, 4, 4, 4, 4, 4]);
-    expect(parseResponsive('{"xs":1,"md":3}')).to.deep.equal([1, 1, 3, 3, 3, 3]);
-    expect(parseResponsive({ sm: 2, xl: 5 })).to.deep.equal([1, 2, 2, 2, 5, 5]);
+    expect(parseResponsive(3)).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+    expect(parseResponsive('3')).to.deep.equal([3, 3, 3, 3, 3, 3, 3]);
+    expect(parseResponsive('1 2 3')).to.deep.equal([1, 2, 3, 3, 3, 3, 3]);
+    expect(parseResponsive([2, 4])).to.deep.equal([2, 4, 4, 4, 4, 4, 4]);
+    expect(parseResponsive('{"xs":1,"md":3}')).to.deep.equal([1, 1, 3, 3, 3, 3, 3]);
+    expect(parseResponsive({ sm: 2, xl: 5 })).to.deep.equal([1, 2, 2, 2, 5, 5, 5]);
+    // LikeableGallery's xll key (≥1600) beside xs…xxl.
+    expect(parseResponsive({ xs: 1, xxl: 4, xll: 6 })).to.deep.equal([1, 1, 1, 1, 1, 4, 6]);
   });
 
   it('rejects invalid values instead of guessing', () => {
@@ -27,6 +29,8 @@ describe('layout: breakpoints and responsive values', () => {
   it('parses gap and height', () => {
     expect(parseGap(12)).to.deep.equal({ x: 12, y: 12 });
     expect(parseGap('4 10')).to.deep.equal({ x: 4, y: 10 });
+    expect(parseGap([4, 30])).to.deep.equal({ x: 4, y: 30 });
+    expect(parseGap('[4, 30]')).to.deep.equal({ x: 4, y: 30 });
     expect(parseGap('junk')).to.deep.equal({ x: 8, y: 8 });
     expect(parseHeight(400)).to.equal('400px');
     expect(parseHeight('400')).to.equal('400px');
