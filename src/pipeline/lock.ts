@@ -34,8 +34,8 @@ export interface Lock {
   releaseSync(): void;
 }
 
-/** Lock files held by this process (a second run in the same process must wait too). */
-const ours = new Set<string>();
+/** Lock files held or being taken by this process, with what they say (a second run in the same process is refused too). */
+const ours = new Map<string, LockInfo>();
 
 /** An empty or unparsable lock this old was left by a run that died while creating it. */
 const HALF_WRITTEN_MS = 5000;
@@ -56,7 +56,8 @@ async function staleness(file: string, info: LockInfo | undefined): Promise<stri
     return age > HALF_WRITTEN_MS ? 'an unreadable lock' : undefined;
   }
   if (info.host !== os.hostname()) return undefined; // cannot tell whether it still runs
-  if (info.pid === process.pid) return ours.has(file) ? undefined : `a lock of an earlier process with pid ${info.pid}`;
+  // Our own pid in a lock this process is not taking: an earlier process (pids are reused).
+  if (info.pid === process.pid) return `a lock of an earlier process with pid ${info.pid}`;
   return alive(info.pid) ? undefined : `a stale lock left by pid ${info.pid} (started ${info.started}), which is no longer running`;
 }
 
@@ -101,21 +102,40 @@ function heldMessage(file: string, info: LockInfo | undefined): string {
  */
 export async function acquireLock(outDir: string): Promise<Lock> {
   const file = path.join(outDir, LOCK_FILE);
-  const body = `${JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString() } satisfies LockInfo)}\n`;
+  const info: LockInfo = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+  const held = ours.get(file);
+  // Held, or being taken, by another run in this process (checked and marked with no await
+  // in between, so two calls cannot both get past here).
+  if (held) throw new PrepareError(heldMessage(file, held), 'ELOCKED');
+  ours.set(file, info);
+  try {
+    return await take(file, `${JSON.stringify(info)}\n`);
+  } catch (err) {
+    ours.delete(file);
+    throw err;
+  }
+}
+
+async function take(file: string, body: string): Promise<Lock> {
   let note: string | undefined;
   let last: LockInfo | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
+    let fh;
     try {
-      const fh = await open(file, 'wx', 0o644);
+      fh = await open(file, 'wx', 0o644);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    if (fh) {
       try {
         await fh.writeFile(body);
+      } catch (err) {
+        await rm(file, { force: true }); // no empty lock left behind (e.g. ENOSPC)
+        throw err;
       } finally {
         await fh.close();
       }
-      ours.add(file);
       return makeLock(file, body, note);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const raw = await readHeld(file);
     if (raw === undefined) continue; // released meanwhile: try again
