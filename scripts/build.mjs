@@ -5,7 +5,8 @@
 //                                   (ES modules, Lit external), and the pipeline CLI
 //   2. rollup -c                    CDN bundle: dist/cdn/media-gallery.js (+ .map), Lit inside
 //   3. cem analyze                  custom-elements.json (package.json `customElements`)
-//   4. prints the CDN bundle's minified and gzipped size
+//   4. prints the CDN bundle's minified and gzipped size, and each dist/elements/<tag>.js
+//      entry's gzip size bundled with its imports (scripts/entry-sizes.mjs)
 //
 // Runs the tools from node_modules with this same Node, so no npx and no shell.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
+import { entrySizes, printEntrySizes } from './entry-sizes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -64,6 +66,7 @@ checkManifest();
 
 // 4. sizes
 printSizes();
+printEntrySizes(await entrySizes());
 
 function checkManifest() {
   const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
