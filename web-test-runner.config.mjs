@@ -13,6 +13,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { createRequire } from 'node:module';
+import { uploadTestServer } from './scripts/upload-endpoint.mjs';
 
 // puppeteer-core 24's setViewport over WebDriver BiDi also sends
 // emulation.setScreenOrientationOverride, which Firefox ESR 140 does not implement ("unknown
@@ -70,6 +71,9 @@ if (wanted.includes('chromium') || wanted.includes('chrome')) {
           '--disable-sync',
           '--disable-quic',
           '--no-first-run',
+          // A fake camera that needs no permission prompt, for the webcam tests.
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
         ],
       },
     }),
@@ -98,6 +102,9 @@ if (wanted.includes('firefox')) {
           'network.connectivity-service.enabled': false,
           // Autoplay muted video in the tests as Chromium does.
           'media.autoplay.default': 0,
+          // A fake camera without a permission prompt, for the webcam tests.
+          'media.navigator.streams.fake': true,
+          'media.navigator.permission.disabled': true,
         },
       },
     }),
@@ -153,6 +160,18 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/pipeline/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  middleware: [
+    // Upload endpoints under /upload-test/ (stored, failing and slow responses, a form echo) for
+    // the server-upload and form tests: see scripts/upload-endpoint.mjs.
+    uploadTestServer(),
+    // `/slow/<anything>`: answers 404 after 8 s, so a test can look at a tile while its image
+    // is still loading (placeholder shown) without racing a fast local file.
+    async function slow(ctx, next) {
+      if (!ctx.path.startsWith('/slow/')) return next();
+      await new Promise((r) => setTimeout(r, 8000));
+      ctx.status = 404;
+    },
+  ],
   browsers,
   reporters: [defaultReporter(), summaryLines()],
   // Lit's development build gives the tests its extra warnings; its banner says so once per file.

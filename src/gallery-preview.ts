@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { altOf, type GalleryItem } from './model/items.js';
+import type { GalleryItem } from './model/items.js';
 import { GalleryStore } from './model/store.js';
 import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
 import { icons } from './icons.js';
-import { placeholderUrl } from './placeholder.js';
 import { ZoomPanController } from './controllers/zoom-pan.js';
 import { GestureController } from './controllers/gestures.js';
 import { WheelZoomController } from './controllers/wheel-zoom.js';
@@ -14,8 +13,11 @@ import { SlideshowController } from './controllers/slideshow.js';
 import { FullscreenController } from './controllers/fullscreen.js';
 import { isRtl } from './controllers/roving-list.js';
 import { StripController } from './preview-strip.js';
+import { slideView } from './preview-slide.js';
 import { PreviewActions, renderToolbar } from './preview-actions.js';
 import { previewKeyHandler } from './preview-keys.js';
+import { FocusTrapController } from './controllers/focus-trap.js';
+import { OverflowController } from './controllers/overflow.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 
 const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
@@ -68,11 +70,14 @@ export class GalleryPreview extends LitElement {
     showLikeDislike: { attribute: 'show-like-dislike', converter: boolOn },
     showFavoriteButton: { attribute: 'show-favorite-button', converter: boolOn },
     showEditButton: { attribute: 'show-edit-button', converter: boolOn },
+    showDeleteButton: { attribute: 'show-delete-button', converter: boolOn },
     hideCloseButton: { attribute: 'hide-close-button', converter: boolOn },
     actionLabel: { type: String, attribute: 'action-label' },
     wheelZoom: { attribute: 'wheel-zoom', converter: boolOn },
     slideshow: { type: Number },
     store: { attribute: false },
+    closable: { attribute: false },
+    touch: { type: Boolean, reflect: true },
   };
 
   /** Items to show (any input form of the contract); alternatively `src` and `caption`. */
@@ -97,6 +102,8 @@ export class GalleryPreview extends LitElement {
   declare showLikeDislike: boolean;
   declare showFavoriteButton: boolean;
   declare showEditButton: boolean;
+  /** A Delete button (fires `delete`, cancelable; inside `<media-gallery interactive>` the gallery removes the item). */
+  declare showDeleteButton: boolean;
   declare hideCloseButton: boolean;
   /** Label of the action button; no button when empty. */
   declare actionLabel: string;
@@ -111,6 +118,10 @@ export class GalleryPreview extends LitElement {
    * @internal
    */
   declare store: GalleryStore | null;
+  /** @internal Set by a host that shows the preview inline (`preview-mode="inline"`): Close and Escape close it. */
+  declare closable: boolean;
+  /** Touch mode (set by the host): 44 px buttons. `(pointer: coarse)` alone does the same. */
+  declare touch: boolean;
   /**
    * Set by a host: where tile `index` is on screen, for the open/close animation.
    * @internal
@@ -178,28 +189,19 @@ export class GalleryPreview extends LitElement {
     loop: () => this.loop,
     element: () => this.renderRoot?.querySelector<HTMLElement>('.strip') ?? null,
   });
+  /** After the modal controller: the frame is measured once the dialog is open. */
+  private _overflow = new OverflowController(this, () => this.renderRoot?.querySelector('.frame') ?? null);
 
   constructor() {
     super();
-    this.items = [];
-    this.src = '';
-    this.caption = '';
-    this.index = 0;
-    this.open = false;
-    this.modal = false;
-    this.loop = true;
-    this.labels = {};
-    this.showDownloadButton = true;
-    this.showShareButton = false;
-    this.showFullscreenButton = true;
-    this.showLikeDislike = false;
-    this.showFavoriteButton = false;
-    this.showEditButton = false;
-    this.hideCloseButton = false;
-    this.actionLabel = '';
-    this.wheelZoom = false;
-    this.slideshow = 0;
-    this.store = null;
+    Object.assign(this, {
+      items: [], src: '', caption: '', index: 0, open: false, modal: false, loop: true, labels: {}, showDownloadButton: true,
+      showShareButton: false, showFullscreenButton: true, showLikeDislike: false, showFavoriteButton: false,
+      showEditButton: false, showDeleteButton: false, hideCloseButton: false, actionLabel: '', wheelZoom: false,
+      slideshow: 0, store: null, closable: false, touch: false,
+    });
+    // Tab cycles inside the open modal, both ways, in every engine.
+    new FocusTrapController(this, () => (this.modal && this.open ? this._dialog : null));
   }
 
   /** The items shown: the host's store, else the preview's own. */
@@ -247,7 +249,9 @@ export class GalleryPreview extends LitElement {
     for (const c of this._stageInput) c.attach(this.renderRoot.querySelector<HTMLElement>('.stage'));
     if (changed.has('index')) for (const v of this.renderRoot.querySelectorAll<HTMLVideoElement>('.slide:not(.current) video')) v.pause();
     // Neighbours only while something is shown: a closed modal preview fetches nothing.
-    if ((changed.has('index') || changed.has('open')) && (this.open || !this.modal)) {
+    if (changed.has('open') && this.open && this.closable && !this.modal) this.renderRoot.querySelector<HTMLElement>('.frame')?.focus({ preventScroll: true });
+    if (changed.has('index')) this._overflow.collapse();
+    if ((changed.has('index') || changed.has('open')) && (this.open || (!this.modal && !this.closable))) {
       this._media.preload([this._list[this._step(1)], this._list[this._step(-1)]], this._zp.stage.width);
     }
   }
@@ -267,6 +271,7 @@ export class GalleryPreview extends LitElement {
 
   /** Closes the modal preview as a user action: animates to the tile, then tells the host. */
   private async _requestClose(): Promise<void> {
+    if (this.closable && !this.modal) return this._actions.close();
     if (!this.modal || !this.open || this._modalCtl.animating) return;
     await this._modalCtl.animateClose();
     this._zp.setDrag(0, 0);
@@ -287,15 +292,26 @@ export class GalleryPreview extends LitElement {
     go: (d) => this._go(d),
     goTo: (i) => this._actions.go(i < 0 ? this._list.length - 1 : i),
     escape: () => {
+      // An open More actions menu closes first, giving focus back to its button.
+      if (this._overflow.collapse()) this.renderRoot.querySelector<HTMLElement>('[part~=more]')?.focus();
       // The fallback fullscreen has no browser UI to leave it: Escape does, as it does for the real one.
-      if (this.hasAttribute('pseudo-fullscreen')) void this._fullscreen.exit();
-      else if (this.modal) void this._requestClose();
+      else if (this.hasAttribute('pseudo-fullscreen')) void this._fullscreen.exit();
+      else if (this.modal || this.closable) void this._requestClose();
       else return false;
       return true;
     },
     zoomBy: (f) => this._zoomBy(f),
+    pan: (dx, dy) => this._panBy(dx, dy),
     fullscreen: () => this.showFullscreenButton && void this._fullscreen.toggle(),
   });
+
+  /** Arrows while zoomed pan by a tenth of the stage; `false` at fit or at that edge (an arrow then changes item). */
+  private _panBy(dx: number, dy: number): boolean {
+    const zp = this._zp, z = zp.state;
+    if (!zp.zoomed) return false;
+    zp.panTo(z.x - dx * Math.max(40, zp.stage.width / 10), z.y - dy * Math.max(40, zp.stage.height / 10));
+    return Math.abs(zp.state.x - z.x) > 0.5 || Math.abs(zp.state.y - z.y) > 0.5;
+  }
 
   private _zoomBy(factor: number) {
     if (this._current?.type !== 'video') this._zp.zoomBy(factor);
@@ -316,29 +332,14 @@ export class GalleryPreview extends LitElement {
 
   // ---- render ---------------------------------------------------------------------------
 
+  /** A slide that cannot render becomes an error slide (never a blank or a render loop). */
+  private _safeSlide(it: GalleryItem, k: number, i: number) {
+    try { return this._renderSlide(it, k, i); } catch (err) { console.error('<gallery-preview>: could not render item', i, err); }
+    return html`<div class="slide" data-k=${k} data-index=${i}><div class="error" part="error">${icons.broken}</div></div>`;
+  }
+
   private _renderSlide(it: GalleryItem, k: number, i: number) {
-    const current = k === 0;
-    const l = this._l;
-    const alt = altOf(it);
-    let media: unknown;
-    if (this._media.failed(it)) {
-      media = html`<div class="error" part="error">${icons.broken}<span>${l.loadError}</span>
-        <button class="btn retry" part="button retry" @click=${() => this._media.retry(it)}>${l.retry}</button></div>`;
-    } else if (it.type === 'video') {
-      media = html`<video class="media" part="image" src=${it.src} poster=${it.poster ?? nothing} controls playsinline preload="metadata"
-        aria-label=${alt || l.video} @loadedmetadata=${(e: Event) => this._media.loaded(e, it)} @error=${() => this._media.error(it, i)}></video>`;
-    } else {
-      const ready = this._media.ready(it);
-      const ph = it.thumb ?? placeholderUrl(it.placeholder);
-      media = html`
-        ${ph && !ready ? html`<img class="media ph" src=${ph} alt="" aria-hidden="true" draggable="false" />` : nothing}
-        <img class="media large ${ready ? 'ready' : ''}" part="image" src=${it.src} srcset=${it.srcset ?? nothing}
-          alt=${alt} draggable="false" decoding="async" fetchpriority=${current ? 'high' : 'low'}
-          @load=${(e: Event) => this._media.loaded(e, it)} @error=${() => this._media.error(it, i)} />`;
-    }
-    return html`<div class="slide ${current ? 'current' : ''}" data-k=${this._rtl ? -k : k} data-index=${i} ?inert=${!current} aria-hidden=${current ? 'false' : 'true'}>
-      <div class="zoomer">${media}</div>
-    </div>`;
+    return slideView(it, k, i, { l: this._l, rtl: this._rtl, media: this._media });
   }
 
   /** "Image 3 of 12: caption". */
@@ -365,17 +366,17 @@ export class GalleryPreview extends LitElement {
       <div class="top">
         <span class="counter" aria-hidden="true">${n > 1 ? `${this.index + 1} / ${n}` : ''}</span>
         ${renderToolbar({
-          item: it, labels: l, flags: this, actions: this._actions, close: () => this._requestClose(),
+          item: it, labels: l, flags: this, actions: this._actions, close: () => this._requestClose(), overflow: this._overflow,
           zoom: it.type === 'video' ? null : { out: this._zp.state.scale > 1, in: !this._zp.atMax, by: (f) => this._zoomBy(f) },
           slideshow: this.slideshow > 0 && n > 1 ? this._autoplay : null,
           fullscreen: this._fullscreen,
         })}
       </div>
       <div class="stage" part="stage" @pointerenter=${() => this._autoplay.hover(true)} @pointerleave=${() => this._autoplay.hover(false)}>
-        <div class="track">${repeat(slides, (s) => s[2], ([item, k, j]) => this._renderSlide(item, k, j))}</div>
+        <div class="track">${repeat(slides, (s) => s[2], ([item, k, j]) => this._safeSlide(item, k, j))}</div>
         ${n > 1 ? html`
-          <button class="btn nav prev" part="button previous" aria-label=${l.previous} title=${l.previous} ?disabled=${prev < 0} @click=${() => this._go(-1)}>${toPrev}</button>
-          <button class="btn nav next" part="button next" aria-label=${l.next} title=${l.next} ?disabled=${next < 0} @click=${() => this._go(1)}>${toNext}</button>` : nothing}
+          <button class="btn nav prev" part="button previous" aria-label=${l.previous} ?disabled=${prev < 0} @click=${() => this._go(-1)}>${toPrev}</button>
+          <button class="btn nav next" part="button next" aria-label=${l.next} ?disabled=${next < 0} @click=${() => this._go(1)}>${toNext}</button>` : nothing}
         ${this._toast ? html`<div class="toast" role="status">${this._toast}</div>` : nothing}
       </div>
       <div class="caption" part="caption" ?hidden=${!it.caption}>${it.caption ?? ''}</div>

@@ -5,8 +5,12 @@ import { sendRequest, type RequestAction, type RequestData } from './events/requ
 import { boolOn } from './converters.js';
 import { icons } from './icons.js';
 import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
-import { placeholderUrl } from './placeholder.js';
+import { placeholderCss } from './placeholder.js';
+import { styleProps } from './directives/style-props.js';
 import { thumbStyles } from '../styles/gallery-thumb.styles.js';
+
+/** The `object-fit` values a tile accepts; anything else is `cover`. */
+const FITS = new Set(['contain', 'cover', 'fill', 'none', 'scale-down']);
 
 /**
  * One tile: an image or video thumbnail, its caption, and per-item action buttons.
@@ -59,6 +63,7 @@ export class GalleryThumb extends LitElement {
     labels: { attribute: false },
     failed: { type: Boolean, reflect: true },
     loaded: { type: Boolean, reflect: true },
+    touch: { type: Boolean, reflect: true },
   };
 
   /** The item shown (any input form of the contract, normalised); alternatively set `src` (and `caption`) attributes. */
@@ -91,6 +96,11 @@ export class GalleryThumb extends LitElement {
   declare failed: boolean;
   /** Set once the thumbnail has loaded. */
   declare loaded: boolean;
+  /**
+   * Touch mode: the action buttons always show, at 44 px. Set by `<media-gallery>` when hover is
+   * unavailable or a touch is seen; without it, `(hover: none)` alone shows them too.
+   */
+  declare touch: boolean;
   private _resolved: GalleryItem | null = null;
 
   constructor() {
@@ -114,6 +124,7 @@ export class GalleryThumb extends LitElement {
     this.labels = {};
     this.failed = false;
     this.loaded = false;
+    this.touch = false;
   }
 
   override connectedCallback(): void {
@@ -218,28 +229,34 @@ export class GalleryThumb extends LitElement {
     }
   };
 
-  private _actionButtons(item: GalleryItem) {
+  /**
+   * The per-item buttons. Each name says which item it acts on ("Like Leaf ribs": twelve
+   * identical "Like" buttons do not); no `title` repeats it.
+   */
+  private _actionButtons(item: GalleryItem, name: string) {
     const l = this._l;
     const tab = this.active ? 0 : -1;
+    const on = (action: string) => fmt(l.onItem, { action, item: name });
     const b: unknown[] = [];
     if (this.showLikeDislike) {
-      b.push(html`<button class="btn" part="button like" tabindex=${tab} aria-label=${l.like} title=${l.like} aria-pressed=${item.liked === true ? 'true' : 'false'}
+      b.push(html`<button class="btn" part="button like" tabindex=${tab} aria-label=${on(l.like)} aria-pressed=${item.liked === true ? 'true' : 'false'}
         @click=${() => this._toggle('like', { liked: item.liked === true ? null : true })}>${icons.like}</button>`);
-      b.push(html`<button class="btn" part="button dislike" tabindex=${tab} aria-label=${l.dislike} title=${l.dislike} aria-pressed=${item.liked === false ? 'true' : 'false'}
+      b.push(html`<button class="btn" part="button dislike" tabindex=${tab} aria-label=${on(l.dislike)} aria-pressed=${item.liked === false ? 'true' : 'false'}
         @click=${() => this._toggle('like', { liked: item.liked === false ? null : false })}>${icons.dislike}</button>`);
     }
     if (this.showFavoriteButton) {
-      b.push(html`<button class="btn" part="button favorite" tabindex=${tab} aria-label=${l.favorite} title=${l.favorite} aria-pressed=${item.favorite ? 'true' : 'false'}
+      b.push(html`<button class="btn" part="button favorite" tabindex=${tab} aria-label=${on(l.favorite)} aria-pressed=${item.favorite ? 'true' : 'false'}
         @click=${() => this._toggle('favorite', { favorite: !item.favorite })}>${icons.star}</button>`);
     }
     if (this.showEditButton) {
-      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${l.edit} title=${l.edit} @click=${() => this._simple('edit')}>${icons.edit}</button>`);
+      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${on(l.edit)} @click=${() => this._simple('edit')}>${icons.edit}</button>`);
     }
     if (this.actionLabel) {
-      b.push(html`<button class="btn" part="button action" tabindex=${tab} @click=${() => this._simple('action')}>${this.actionLabel}</button>`);
+      // The visible label starts the name (WCAG 2.5.3, label in name).
+      b.push(html`<button class="btn" part="button action" tabindex=${tab} aria-label=${on(this.actionLabel)} @click=${() => this._simple('action')}>${this.actionLabel}</button>`);
     }
     if (this.showDeleteButton) {
-      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${l.delete} title=${l.delete} @click=${() => this._simple('delete')}>${icons.trash}</button>`);
+      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${on(l.delete)} @click=${() => this._simple('delete')}>${icons.trash}</button>`);
     }
     return b;
   }
@@ -247,15 +264,29 @@ export class GalleryThumb extends LitElement {
   override render() {
     const item = this._resolved;
     if (!item) return nothing;
+    try {
+      return this._renderTile(item);
+    } catch (err) {
+      // Whatever went wrong, the tile becomes an error tile (once) instead of a blank or a
+      // render loop, and the host hears of it as a media error.
+      console.error('<gallery-thumb>: could not render item', this.index, err);
+      if (!this.failed) queueMicrotask(() => this._onError());
+      return html`<span class="error" part="error">${icons.broken}<span>${this._l.loadError}</span></span>`;
+    }
+  }
+
+  private _renderTile(item: GalleryItem) {
     const l = this._l;
     const isVideo = item.type === 'video';
     const alt = altOf(item);
     // The button's name: the image's alt (plus a caption that says more), else "Image 3 of 12".
     const fallback = fmt(l.itemOf, { type: isVideo ? l.video : l.image, n: this.index + 1, total: this.total || 1 });
     const captionIsAlt = !!item.caption && item.caption === alt;
-    const ph = this.loaded || this.failed ? null : placeholderUrl(item.placeholder);
-    const fit = this.objectFit || 'cover';
-    const actions = this._actionButtons(item);
+    // A video says so ("Storm, video"); an image's alt names its button through the <img>.
+    const label = isVideo ? (alt ? fmt(l.videoItem, { name: alt }) : fallback) : alt ? nothing : fallback;
+    const ph = this.loaded || this.failed ? null : placeholderCss(item.placeholder);
+    const fit = FITS.has(this.objectFit) ? this.objectFit : 'cover';
+    const actions = this._actionButtons(item, item.caption || alt || fallback);
     const pinned = item.liked != null || item.favorite;
     let media: unknown;
     if (this.failed) {
@@ -273,9 +304,9 @@ export class GalleryThumb extends LitElement {
         @load=${this._onLoad} @error=${this._onError} />`;
     }
     return html`
-      <button class="main" style=${`--_fit:${fit}`} tabindex=${this.active ? 0 : -1} aria-label=${this.failed || (alt && !isVideo) ? nothing : alt || fallback}
+      <button class="main" ${styleProps({ '--_fit': fit })} tabindex=${this.active ? 0 : -1} aria-label=${this.failed ? nothing : label}
         aria-current=${this.selected ? 'true' : 'false'} @click=${this._onActivate} @keydown=${this._onKey}>
-        ${ph ? html`<span class="ph" style=${`background-image:url("${ph}")`}></span>` : nothing}
+        ${ph ? html`<span class="ph" ${styleProps({ 'background-image': ph })}></span>` : nothing}
         ${media}
         ${isVideo && !this.failed ? html`<span class="badge">${icons.play}</span>` : nothing}
         ${item.caption && !this.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing}

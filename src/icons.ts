@@ -26,6 +26,7 @@ export const icons = {
   paste: icon(svg`<path d="M9 4h6v3H9zM8 5H5v16h14V5h-3"/>`),
   trash: icon(svg`<path d="M5 7h14M10 11v6m4-6v6M6 7l1 13h10l1-13M9 7V4h6v3"/>`),
   slideshow: icon(svg`<path d="M7 5v14l12-7L7 5Z"/>`),
+  more: icon(svg`<circle cx="5" cy="12" r="1.2"/><circle cx="12" cy="12" r="1.2"/><circle cx="19" cy="12" r="1.2"/>`),
 };
 
 export type IconName = keyof typeof icons;

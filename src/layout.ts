@@ -11,7 +11,14 @@ export type Breakpoint = (typeof BREAKPOINTS)[number];
 /** Minimum container width of each breakpoint, px (xs <576, sm ≥576 … xxl ≥1400, xll ≥1600 as LikeableGallery). */
 export const BREAKPOINT_MIN: Record<Breakpoint, number> = { xs: 0, sm: 576, md: 768, lg: 992, xl: 1200, xxl: 1400, xll: 1600 };
 
-/** A value per breakpoint after parsing: always six entries, xs..xxl. */
+/** Most columns (and rows) a layout takes; larger values are clamped to it. */
+export const MAX_COLUMNS = 64;
+/** Narrowest tile, px: columns that would make tiles narrower are dropped (a tile below this shows nothing useful and a screen of them is thousands of elements). */
+export const MIN_TILE = 24;
+/** Largest gap, px. */
+export const MAX_GAP = 256;
+
+/** A value per breakpoint after parsing: always one entry per breakpoint, xs..xll. */
 export type Responsive = readonly number[];
 
 /** The breakpoint a container width falls in. */
@@ -67,7 +74,7 @@ export function parseResponsive(value: unknown): Responsive | null {
 
 /** The value of a parsed responsive setting at a container width. */
 export function atWidth(r: Responsive, width: number): number {
-  return r[BREAKPOINTS.indexOf(breakpointOf(width))];
+  return Math.min(MAX_COLUMNS, r[BREAKPOINTS.indexOf(breakpointOf(width))]);
 }
 
 /** Parses `gap`: a px number, `"x y"` or Gradio's `[x, y]` (column gap, row gap). Invalid parts fall back to 8. */
@@ -76,15 +83,16 @@ export function parseGap(value: unknown): { x: number; y: number } {
     .map((n) => (Number.isFinite(n) && n >= 0 ? n : NaN));
   const x = Number.isNaN(nums[0]) || nums[0] === undefined ? 8 : nums[0];
   const y = nums.length > 1 && !Number.isNaN(nums[1]) ? nums[1] : x;
-  return { x, y };
+  return { x: Math.min(MAX_GAP, x), y: Math.min(MAX_GAP, y) };
 }
 
 /** Parses `height`: a px number (`400`, `"400"`), any CSS length (`"60vh"`), or `auto` (`null`). */
 export function parseHeight(value: unknown): string | null {
   if (value == null || value === '' || value === 'auto') return null;
-  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? `${value}px` : null;
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? `${Math.min(value, 100_000)}px` : null;
   const s = String(value).trim();
-  return /^\d+(\.\d+)?$/.test(s) ? `${s}px` : s;
+  // Any other string goes to CSS as one property value through CSSOM, which drops an invalid one.
+  return /^\d+(\.\d+)?$/.test(s) ? `${Math.min(Number(s), 100_000)}px` : s;
 }
 
 export type LayoutKind = 'grid' | 'masonry' | 'justified';
@@ -143,15 +151,18 @@ const ratioAt = (r: Ratios, i: number) => {
  */
 export function computeLayout(count: number, ratios: Ratios, o: LayoutOptions): Layout {
   const width = Math.max(0, o.width);
-  const { x: gx, y: gy } = o.gap;
+  const gx = Math.min(MAX_GAP, Math.max(0, o.gap.x || 0)), gy = Math.min(MAX_GAP, Math.max(0, o.gap.y || 0));
   const cap = o.captionHeight ?? 0;
   const X = new Float64Array(count), Y = new Float64Array(count), W = new Float64Array(count), H = new Float64Array(count);
   const lane = new Int32Array(count);
   let height = 0;
-  let columns = Math.max(1, Math.floor(o.columns));
+  // 1..64 columns, and never tiles narrower than MIN_TILE (a huge `columns` would lay out
+  // thousands of 0 px tiles, all "visible", and defeat virtualization).
+  let columns = Math.min(MAX_COLUMNS, Math.max(1, Math.floor(o.columns) || 1));
+  if (width > 0) columns = Math.max(1, Math.min(columns, Math.floor((width + gx) / (MIN_TILE + gx))));
   let rowHeight = 0;
   if (o.kind === 'justified') {
-    const target = Math.max(20, o.rowHeight ?? 200);
+    const target = Math.min(4000, Math.max(20, o.rowHeight || 200));
     rowHeight = target;
     columns = 0;
     let start = 0, y = 0, row = 0;

@@ -12,11 +12,15 @@ import { LoadMoreController } from './controllers/load-more.js';
 import { DeepLinkController } from './controllers/deep-link.js';
 import { SrcLoaderController } from './controllers/src-loader.js';
 import { ChildrenController } from './controllers/children.js';
-import { UploadController } from './controllers/upload.js';
-import { WebcamController } from './controllers/webcam.js';
+import { UploadMode } from './controllers/upload-mode.js';
+import type { UploadHandler } from './controllers/transfer.js';
 import { ItemActionsController } from './controllers/item-actions.js';
 import { FullscreenController } from './controllers/fullscreen.js';
-import { dropzone } from './views/dropzone.js';
+import { TouchModeController } from './controllers/touch-mode.js';
+import { FocusKeeperController } from './controllers/focus-keeper.js';
+import { AnnouncerController } from './controllers/announcer.js';
+import { headerView, loadMoreView } from './views/chrome.js';
+import { isRtl } from './dom.js';
 import { loadPreview, preloadPreview } from './preview-loader.js';
 import { gridView } from './views/grid.js';
 import { boolDefaultOn, boolOn, indexOrNull } from './converters.js';
@@ -60,7 +64,10 @@ import { galleryStyles } from '../styles/media-gallery.styles.js';
  * @csspart toolbar - The gallery's and the preview's toolbars.
  * @csspart button - Every button.
  * @csspart load-more - The Load more button.
- * @csspart dropzone - The upload drop zone.
+ * @csspart dropzone - The upload drop zone (click or Enter opens the file chooser).
+ * @csspart refused - The list of refused files under the drop zone.
+ * @csspart transfer - A tile's upload progress, with Cancel or Retry.
+ * @csspart caption-editor - The inline caption input (F2 on a tile in upload mode).
  * @csspart label - The label above the grid.
  * @csspart empty - The empty state.
  * @cssprop --gallery-radius - Corner radius of tiles (default 10px).
@@ -80,6 +87,7 @@ import { galleryStyles } from '../styles/media-gallery.styles.js';
  */
 export class MediaGallery extends LitElement {
   static override styles = galleryStyles;
+  static formAssociated = true;
   static override properties = {
     items: { attribute: false, noAccessor: true },
     src: { type: String },
@@ -105,12 +113,16 @@ export class MediaGallery extends LitElement {
     hideCloseButton: { attribute: 'hide-close-button', converter: boolOn },
     actionLabel: { type: String, attribute: 'action-label' },
     hasMore: { attribute: 'has-more', converter: boolOn },
+    infiniteScroll: { attribute: 'infinite-scroll', converter: boolOn }, previewMode: { type: String, attribute: 'preview-mode', reflect: true },
     loadMoreLabel: { type: String, attribute: 'load-more-label' },
     interactive: { converter: boolOn },
-    fileTypes: { type: String, attribute: 'file-types' },
+    fileTypes: { attribute: 'file-types' },
     sources: { type: String },
     maxFileSize: { attribute: 'max-file-size' },
     maxFiles: { type: Number, attribute: 'max-files' },
+    name: { type: String, reflect: true }, disabled: { type: Boolean, reflect: true }, required: { type: Boolean, reflect: true },
+    uploadUrl: { type: String, attribute: 'upload-url' }, uploadHandler: { attribute: false }, webcamMirror: { attribute: 'webcam-mirror', converter: boolDefaultOn },
+    webcamConstraints: { attribute: 'webcam-constraints' }, streaming: { converter: boolOn }, streamEvery: { type: Number, attribute: 'stream-every' },
     loop: { converter: boolDefaultOn },
     history: { converter: boolOn },
     slideshow: { type: Number },
@@ -139,13 +151,18 @@ export class MediaGallery extends LitElement {
   /** Edit button on tiles and in the preview. */ declare showEditButton: boolean;
   /** Hide the preview's close button. */ declare hideCloseButton: boolean;
   /** When set, each item gets an action button with this label. */ declare actionLabel: string;
-  /** Show Load more (and arm its sentinel): the page has more items. */ declare hasMore: boolean;
+  /** Show Load more: the page has more items. */ declare hasMore: boolean;
+  /** `load-more` also fires when the end of the grid scrolls into view (default off: only the button asks). */ declare infiniteScroll: boolean;
+  /** `modal` (default): the preview covers the page; `inline`: it takes the gallery's box instead of the grid (Gradio's layout). */ declare previewMode: 'modal' | 'inline';
   /** Label of the Load more button (default "Load more"). */ declare loadMoreLabel: string;
   /** Upload mode: a drop zone, paste and webcam sources, delete buttons. */ declare interactive: boolean;
-  /** Accepted uploads: `"image, video, .pdf"` (default image and video). */ declare fileTypes: string;
+  /** Accepted uploads: `"image, video, .pdf"` or a list (`['image', '.mp4']`); default image and video. */ declare fileTypes: string | string[];
   /** Upload sources: any of `upload webcam clipboard` (default `upload`). */ declare sources: string;
   /** Largest upload: bytes or `"5MB"`. */ declare maxFileSize: number | string | null;
-  /** Most items the gallery accepts in upload mode (refused uploads fire `upload-error` with `count`). */ declare maxFiles: number;
+  /** Most items the gallery accepts in upload mode (refused uploads fire `upload-error` with `count`); `1` replaces the item, as gr.Image. */ declare maxFiles: number;
+  /** Form field name: the form's data carries each uploaded `File`, and each other item's URL, under it. */ declare name: string; /** Disabled form control: no uploads, no edits, not submitted. */ declare disabled: boolean; /** The form is invalid while the gallery is empty. */ declare required: boolean;
+  /** POST each uploaded file here (multipart, field `file`); the response is the URL the item keeps. */ declare uploadUrl: string; /** A custom transport `(file, {signal, onProgress}) => Promise<url>`, used instead of `upload-url`. */ declare uploadHandler: UploadHandler | null;
+  /** Mirror the webcam (default true). */ declare webcamMirror: boolean; /** JSON `MediaTrackConstraints` for the webcam. */ declare webcamConstraints: unknown; /** Fire `stream` while the webcam runs. */ declare streaming: boolean; /** ms between `stream` frames (500). */ declare streamEvery: number;
   /** Previous/next wrap around in the preview (default true). */ declare loop: boolean;
   /** Deep links: opening an item adds `#gallery-<id>-<index>` to the URL; Back closes the preview. */ declare history: boolean;
   /** Preview slideshow interval, ms (0: off). */ declare slideshow: number;
@@ -155,31 +172,28 @@ export class MediaGallery extends LitElement {
   private _store = new GalleryStore();
   private _itemsSet = false;
   private _selected: number | null = null;
+  private _openAtStart = false;
   private _grid = new VirtualGridController(this, this._store, () => ({
     kind: this.layout === 'masonry' || this.layout === 'justified' ? this.layout : 'grid',
     columnsAt: (w) => { const r = parseResponsive(this.columns); return r ? atWidth(r, w) : 2; },
-    gap: this._gapXY,
-    rowHeight: this.rowHeight || 220,
-    height: this.height,
-    rows: this.rows,
+    gap: this._gapXY, rowHeight: this.rowHeight || 220, height: this.height, rows: this.rows,
   }));
   private _roving = new RovingGridController(this, {
-    count: () => this._store.length,
-    layout: () => this._grid.layout(),
+    count: () => this._store.length, layout: () => this._grid.layout(),
     pageMetrics: () => ({ viewport: this._grid.viewport.viewport, gapY: this._gapXY.y }),
-    indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1,
-    reveal: (i) => this._reveal(i),
-    escape: () => this._actions.clearSelection(),
+    indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1, reveal: (i) => this._reveal(i), escape: () => this._actions.clearSelection(),
   });
-  private _actions = new ItemActionsController(this, this._store, { rove: (i, focus) => (focus ? void this._roving.focus(i) : (this._roving.index = i)) });
-  private _more = new LoadMoreController(this, { hasMore: () => this.hasMore, count: () => this._store.length, fire: (count) => emit(this, 'load-more', { count }) });
+  private _say = new AnnouncerController(this, () => this._l);
+  private _actions = new ItemActionsController(this, this._store, { rove: (i, focus) => (focus ? void this._roving.focus(i) : (this._roving.index = i)), removed: (it, i, t) => this._say.deleted(it, i, t) });
+  private _more = new LoadMoreController(this, { hasMore: () => this.hasMore, count: () => this._store.length, fire: (count) => emit(this, 'load-more', { count }), loaded: (a) => this._say.loaded(a) });
+  private _touch = new TouchModeController(this);
   private _deepLink = new DeepLinkController(this, { count: () => this._store.length, open: (i) => this.open(i), closedByHistory: () => this._actions.close() });
   private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base), (message, url) => {
     console.warn(`<media-gallery>: could not load items from ${url}: ${message}`);
     emit(this, 'item-error', { index: -1, item: null, reason: `src: ${message}` });
   });
-  private _upload = new UploadController(this, this._store);
-  private _webcam = new WebcamController(this, (file) => this._upload.add([file]));
+  private _up = new UploadMode(this, this._store, { indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
+    focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
   private _fullscreen = new FullscreenController(this);
 
   constructor() {
@@ -188,10 +202,12 @@ export class MediaGallery extends LitElement {
       src: '', label: '', showLabel: true, container: true, columns: 2, rows: null, height: null, gap: 8, layout: 'grid',
       rowHeight: 220, allowPreview: true, preview: false, objectFit: 'cover', showDownloadButton: true, showShareButton: false,
       showFullscreenButton: true, showLikeDislike: false, showFavoriteButton: false, showEditButton: false, hideCloseButton: false,
-      actionLabel: '', hasMore: false, loadMoreLabel: '', interactive: false, fileTypes: '', sources: 'upload', maxFileSize: null,
-      maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {},
+      actionLabel: '', hasMore: false, loadMoreLabel: '', interactive: false, fileTypes: '', sources: 'upload webcam clipboard', maxFileSize: null,
+      maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {}, infiniteScroll: false, previewMode: 'modal',
+      name: '', disabled: false, required: false, uploadUrl: '', uploadHandler: null, webcamMirror: true, webcamConstraints: null, streaming: false, streamEvery: 500,
     });
-    new ChildrenController(this, () => !this._itemsSet && !this.src, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
+    new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
+    new FocusKeeperController(this, { count: () => this._store.length, tabStop: () => this._roving.index, firstNew: () => this._more.requestedAt, focus: (i) => void this._roving.focus(i) });
     // A pointer or focus on the gallery: the preview is likely next; load it now if idle has not.
     for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => this.allowPreview && void loadPreview(), { once: true });
   }
@@ -202,9 +218,7 @@ export class MediaGallery extends LitElement {
    * with one console warning and an `item-error` each. Selection and keyboard focus follow
    * their item (by `id`, else `src`) into the new array.
    */
-  get items(): GalleryItem[] {
-    return this._store.items as GalleryItem[];
-  }
+  get items(): GalleryItem[] { return this._store.items as GalleryItem[]; }
 
   set items(value: unknown[]) {
     this._itemsSet = true;
@@ -213,17 +227,16 @@ export class MediaGallery extends LitElement {
   }
 
   /** Index of the selected item (the one the preview shows), or `null`. Follows its item when `items` changes. */
-  get selectedIndex(): number | null {
-    return this._selected;
-  }
+  get selectedIndex(): number | null { return this._selected; }
 
   set selectedIndex(v: number | null) {
     const old = this._selected;
-    this._selected = v;
+    // Only a whole, non-negative number selects (`-1`, `1.5`, `NaN`, `-Infinity` clear it).
+    this._selected = typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
     this.requestUpdate('selectedIndex', old);
   }
 
-  private _setItems(value: unknown, base?: string) {
+  private _setItems(value: unknown, base?: string, page = true) {
     const s = this._store;
     const selKey = this._selected != null ? s.keyAt(this._selected) : null;
     const focusKey = s.keyAt(this._roving.index);
@@ -235,17 +248,14 @@ export class MediaGallery extends LitElement {
     const f = s.indexOfKey(focusKey, this._roving.index);
     if (f >= 0) this._roving.index = f;
     reportInvalid(this, invalid);
+    if (page) this._up.pageSet(s.items);
     this.requestUpdate('items');
     if (base) this.updateComplete.then(() => this._deepLink.openFromHash());
   }
 
-  private get _l(): GalleryLabels {
-    return { ...defaultLabels, ...this.labels };
-  }
+  private get _l(): GalleryLabels { return { ...defaultLabels, ...this.labels }; }
 
-  private get _gapXY() {
-    return parseGap(this.gap);
-  }
+  private get _gapXY() { return parseGap(this.gap); }
 
   // ---- lifecycle --------------------------------------------------------------------
 
@@ -257,8 +267,12 @@ export class MediaGallery extends LitElement {
       if (this._roving.index >= n) this._roving.index = Math.max(0, n - 1);
     }
     const sel = this._selected;
-    if (sel != null && (!Number.isInteger(sel) || sel < 0 || sel >= n)) this._selected = n && Number.isFinite(sel) ? Math.min(n - 1, Math.max(0, Math.floor(sel))) : null;
+    // An integer within the items, else null; one set before any item arrived waits for them.
+    if (sel != null && (!Number.isInteger(sel) || sel < 0 || (n && sel >= n))) this._selected = null;
     if (changed.has('hasMore') && changed.get('hasMore') !== undefined) this._more.hasMoreChanged();
+    // `selected-index` in the markup opens the preview once there are items (as in Gradio), unless allow-preview="false".
+    if (!this.hasUpdated && this.hasAttribute('selected-index')) this._openAtStart = this.allowPreview;
+    if (this._openAtStart && n && !(this._openAtStart = false) && this._selected != null) this.preview = true;
     if (this.preview && (!n || !this.allowPreview)) this.preview = false;
     if (changed.has('preview') && this.preview && this._selected == null && n) this._selected = 0;
   }
@@ -297,19 +311,18 @@ export class MediaGallery extends LitElement {
   }
 
   /** Closes the preview (no events). */
-  close(): void {
-    this.preview = false;
-  }
+  close(): void { this.preview = false; }
 
   /** Selects and shows the next item (wrapping when `loop`). No events. */
-  next(): void {
-    this._step(1);
-  }
+  next(): void { this._step(1); }
 
   /** Selects and shows the previous item (wrapping when `loop`). No events. */
-  previous(): void {
-    this._step(-1);
-  }
+  previous(): void { this._step(-1); }
+
+  /** @internal Form-associated callbacks: `form.reset()`, a disabled fieldset, back/forward restore. */
+  formResetCallback(): void { this._up.form.reset(); }
+  /** @internal */ formDisabledCallback(d: boolean): void { this._up.form.formDisabled = d; void this.updateComplete.then(() => this.requestUpdate()); }
+  /** @internal */ formStateRestoreCallback(state: unknown): void { this._up.form.restore(state); }
 
   /**
    * Scrolls the grid (or the page) so the tile at `index` is in view, rendering it.
@@ -343,13 +356,13 @@ export class MediaGallery extends LitElement {
   }
 
   private _renderGrid(layout: Layout) {
-    const focus = Math.min(this._roving.index, layout.count - 1);
+    const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus);
     return gridView({
-      layout, items: this._store.items, ...this._grid.range(focus), focus, selected: this._selected,
-      label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown,
+      layout, items: this._store.items, ...range, focus, selected: this._selected, overlay: this._up.overlay(layout, range.indices, isRtl(this)),
+      label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl: isRtl(this), touch: this._touch.active,
       tile: {
         objectFit: this.objectFit || 'cover', labels: this.labels, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
-        showEditButton: this.showEditButton, showDeleteButton: this.interactive, actionLabel: this.actionLabel ?? '',
+        showEditButton: this.showEditButton, showDeleteButton: this.interactive && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',
       },
     });
   }
@@ -359,30 +372,22 @@ export class MediaGallery extends LitElement {
     const n = this._store.length;
     const layout = this._grid.layout();
     const bounded = this._grid.boundedHeight();
-    const showHeader = (this.showLabel && this.label) || (this.showFullscreenButton && n);
-    const fs = this._fullscreen.active;
+    const inline = this.previewMode === 'inline', inlineOpen = inline && this.preview && this.allowPreview && !!n;
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
-      ${showHeader ? html`<div class="header">
-        ${this.showLabel && this.label ? html`<span class="label" part="label">${this.label}</span>` : nothing}
-        ${this.showFullscreenButton && n ? html`<gallery-toolbar part="toolbar" exportparts="button" plain label=${this.label || l.gallery}>
-          <button class="btn" part="button fullscreen" aria-label=${fs ? l.exitFullscreen : l.fullscreen} title=${fs ? l.exitFullscreen : l.fullscreen}
-            aria-pressed=${fs ? 'true' : 'false'} @click=${() => this._fullscreen.toggle()}>${fs ? icons.exitFullscreen : icons.fullscreen}</button>
-        </gallery-toolbar>` : nothing}
-      </div>` : nothing}
-      ${this.interactive ? dropzone(l, this._upload, this._webcam, () => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
-      <div class="scroller ${bounded ? 'bounded' : ''}" ${styleProps({ height: bounded })} ?hidden=${!n}>
+      ${headerView({ label: this.showLabel ? this.label : '', toolbarLabel: this.label || l.gallery, fullscreen: this.showFullscreenButton && n ? this._fullscreen : null, l })}
+      ${this.interactive ? this._up.render(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
+      <div class="scroller ${bounded ? 'bounded' : ''}" ${styleProps({ height: bounded })} ?hidden=${!n || inlineOpen}>
         ${this._renderGrid(layout)}
-        ${this.hasMore ? html`<div class="sentinel"></div>` : nothing}
+        ${this.hasMore && this.infiniteScroll ? html`<div class="sentinel"></div>` : nothing}
       </div>
-      ${n || this.interactive ? nothing : html`<div class="empty" part="empty"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
-      ${this.hasMore ? html`<div class="more"><button class="btn" part="button load-more" aria-busy=${this._more.pending ? 'true' : 'false'}
-        @click=${this._more.request}>${this._more.pending ? html`<span class="spinner" aria-hidden="true"></span>${l.loading}` : this.loadMoreLabel || l.loadMore}</button></div>` : nothing}
-      <slot hidden></slot>
-      ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" modal
-        .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
+      ${n || this.interactive ? nothing : html`<div class="empty" part="empty" tabindex="-1"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
+      ${this.hasMore && !inlineOpen ? loadMoreView({ label: this.loadMoreLabel, pending: this._more.pending, request: this._more.request, l }) : nothing}
+      <slot hidden></slot>${this._say.render()}
+      ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
+        .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
         .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
-        .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton}
+        .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton} .showDeleteButton=${this.interactive && !this._up.form.disabled}
         .hideCloseButton=${this.hideCloseButton} .actionLabel=${this.actionLabel ?? ''}></gallery-preview>` : nothing}
     </div>`;
   }

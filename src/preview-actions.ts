@@ -69,7 +69,7 @@ export class PreviewActions {
     if (emit(this.el, 'favorite', { index, item: next, favorite })) this.o.keep(index, next);
   }
 
-  notify(type: 'edit' | 'action'): void {
+  notify(type: 'edit' | 'action' | 'delete'): void {
     const [index, item] = this._at;
     if (item && !this._ask(type, index, item, {})) emit(this.el, type, { index, item });
   }
@@ -80,8 +80,14 @@ export class PreviewActions {
     if (!item) return;
     const r = this._ask(type, index, item, {});
     if (!(r ? r.accepted : emit(this.el, type, { index, item }))) return;
-    if (type === 'download') await downloadItem(item);
-    else if ((await shareItem(item)) === 'copied') this.o.toast(this.o.labels().shareCopied);
+    const l = this.o.labels();
+    if (type === 'download') {
+      if ((await downloadItem(item)) === 'failed') this.o.toast(l.downloadFailed);
+    } else {
+      const r = await shareItem(item);
+      if (r === 'copied') this.o.toast(l.shareCopied);
+      else if (r === 'refused') this.o.toast(l.shareFailed);
+    }
   }
 
   /** Large media failed to load: `item-error` with the item's index in the preview's list. */
@@ -93,10 +99,14 @@ export class PreviewActions {
 /** The preview's switches that decide which toolbar buttons show (its public properties). */
 export interface ToolbarFlags {
   modal: boolean;
+  /** Hosted inline (`preview-mode="inline"`): a Close button as in the modal. */
+  closable: boolean;
   hideCloseButton: boolean;
   showLikeDislike: boolean;
   showFavoriteButton: boolean;
   showEditButton: boolean;
+  /** Upload mode: a Delete button (the host fires `delete`, cancelable, and shows the neighbour). */
+  showDeleteButton: boolean;
   showDownloadButton: boolean;
   showShareButton: boolean;
   showFullscreenButton: boolean;
@@ -115,24 +125,36 @@ export interface ToolbarView {
   slideshow: { playing: boolean; toggle(): void } | null;
   fullscreen: { active: boolean; toggle(): unknown };
   close(): unknown;
+  /** Narrow (≤ 480 px): every button but Close goes into a "More actions" disclosure. */
+  overflow: { narrow: boolean; expanded: boolean; toggle(): void };
 }
 
-/** The preview's toolbar: zoom, slideshow, like/dislike, favorite, edit, action, download, share, fullscreen, close. */
+/**
+ * The preview's toolbar: zoom, slideshow, like/dislike, favorite, edit, action, download, share,
+ * fullscreen, close. Names only (no `title` repeating them); toggles say their state with
+ * `aria-pressed`, and Slideshow and Fullscreen by a changing name instead (never both). When
+ * narrow, the bar holds More actions and Close, and the rest shows in a group under it.
+ */
 export function renderToolbar(v: ToolbarView): unknown {
-  const { item: it, labels: l, flags: f, actions: a, zoom, slideshow: show, fullscreen: fs } = v;
+  const { item: it, labels: l, flags: f, actions: a, zoom, slideshow: show, fullscreen: fs, overflow: o } = v;
   const btn = (part: string, label: string, icon: unknown, click: () => unknown, pressed?: boolean, disabled = false) =>
-    html`<button class="btn" part="button ${part}" aria-label=${label} title=${label} aria-pressed=${pressed === undefined ? nothing : String(pressed)}
+    html`<button class="btn" part="button ${part}" aria-label=${label} aria-pressed=${pressed === undefined ? nothing : String(pressed)}
       ?disabled=${disabled} data-slideshow=${part === 'slideshow' ? '' : nothing} @click=${click}>${icon}</button>`;
-  return html`<gallery-toolbar part="toolbar" exportparts="button" label=${l.preview}>
+  const rest = html`
     ${zoom ? html`${btn('zoom-out', l.zoomOut, icons.zoomOut, () => zoom.by(1 / 1.5), undefined, !zoom.out)}${btn('zoom-in', l.zoomIn, icons.zoomIn, () => zoom.by(1.5), undefined, !zoom.in)}` : nothing}
-    ${show ? btn('slideshow', show.playing ? l.pause : l.slideshow, show.playing ? icons.pause : icons.slideshow, show.toggle, show.playing) : nothing}
+    ${show ? btn('slideshow', show.playing ? l.pause : l.slideshow, show.playing ? icons.pause : icons.slideshow, show.toggle) : nothing}
     ${f.showLikeDislike ? html`${btn('like', l.like, icons.like, () => a.like(it.liked === true ? null : true), it.liked === true)}${btn('dislike', l.dislike, icons.dislike, () => a.like(it.liked === false ? null : false), it.liked === false)}` : nothing}
     ${f.showFavoriteButton ? btn('favorite', l.favorite, icons.star, () => a.favorite(!it.favorite), !!it.favorite) : nothing}
     ${f.showEditButton ? btn('edit', l.edit, icons.edit, () => a.notify('edit')) : nothing}
     ${f.actionLabel ? html`<button class="btn" part="button action" @click=${() => a.notify('action')}>${f.actionLabel}</button>` : nothing}
+    ${f.showDeleteButton ? btn('delete', l.delete, icons.trash, () => a.notify('delete')) : nothing}
     ${f.showDownloadButton ? btn('download', l.download, icons.download, () => a.perform('download')) : nothing}
     ${f.showShareButton ? btn('share', l.share, icons.share, () => a.perform('share')) : nothing}
-    ${f.showFullscreenButton ? btn('fullscreen', fs.active ? l.exitFullscreen : l.fullscreen, fs.active ? icons.exitFullscreen : icons.fullscreen, () => fs.toggle(), fs.active) : nothing}
-    ${f.modal && !f.hideCloseButton ? btn('close', l.close, icons.close, v.close) : nothing}
-  </gallery-toolbar>`;
+    ${f.showFullscreenButton ? btn('fullscreen', fs.active ? l.exitFullscreen : l.fullscreen, fs.active ? icons.exitFullscreen : icons.fullscreen, () => fs.toggle()) : nothing}`;
+  const close = (f.modal || f.closable) && !f.hideCloseButton ? btn('close', l.close, icons.close, v.close) : nothing;
+  if (!o.narrow) return html`<gallery-toolbar part="toolbar" exportparts="button" label=${l.preview}>${rest}${close}</gallery-toolbar>`;
+  return html`<gallery-toolbar part="toolbar" exportparts="button" label=${l.preview}>
+      <button class="btn" part="button more" aria-label=${l.moreActions} aria-expanded=${o.expanded ? 'true' : 'false'} aria-controls="more" @click=${o.toggle}>${icons.more}</button>${close}
+    </gallery-toolbar>
+    <div class="more-menu" id="more" part="menu" role="group" aria-label=${l.moreActions} ?hidden=${!o.expanded}>${rest}</div>`;
 }

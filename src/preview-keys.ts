@@ -12,10 +12,13 @@ export interface PreviewKeyActions {
   zoomBy(factor: number): void;
   /** `f`. */
   fullscreen(): void;
+  /** Arrows: pan a zoomed image by steps (-1, 0, 1); `false` when it cannot move that way (fit, or at the edge). */
+  pan(dx: number, dy: number): boolean;
 }
 
 /**
- * The preview's keyboard, on its frame: Left/Right previous/next (swapped in right-to-left),
+ * The preview's keyboard, on its frame: while zoomed the arrows pan (Left/Right change item only
+ * at the image's edge); at fit Left/Right go to the previous/next item (swapped in right-to-left),
  * Home/End, Escape, `+`/`-`/`0` zoom, `f` fullscreen. Keys typed in a field are left alone, and
  * the arrows in a video's controls (seeking) too.
  */
@@ -25,9 +28,12 @@ export function previewKeyHandler(el: Element, a: PreviewKeyActions) {
     const t = e.composedPath()[0] as HTMLElement;
     if (t.localName === 'input' || t.localName === 'textarea' || t.isContentEditable) return;
     const arrow = e.key === 'ArrowLeft' ? -1 : e.key === 'ArrowRight' ? 1 : 0;
-    if (arrow && t.localName === 'video') return;
+    const vertical = e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : 0;
+    if ((arrow || vertical) && t.localName === 'video') return;
     let handled = true;
-    if (arrow) a.go((isRtl(el) ? -arrow : arrow) as 1 | -1);
+    // Panning follows the screen (→ shows what is on the right); changing item follows the reading direction.
+    if (arrow) a.pan(arrow, 0) || a.go((isRtl(el) ? -arrow : arrow) as 1 | -1);
+    else if (vertical) handled = a.pan(0, vertical);
     else if (e.key === 'Home') a.goTo(0);
     else if (e.key === 'End') a.goTo(-1);
     else if (e.key === 'Escape') handled = a.escape();

@@ -3,8 +3,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GalleryItem } from './model/items.js';
 import { fmt, type GalleryLabels } from './model/labels.js';
 import { icons } from './icons.js';
-import { placeholderUrl } from './placeholder.js';
-import { RovingListController } from './controllers/roving-list.js';
+import { placeholderCss } from './placeholder.js';
+import { RovingListController, isRtl } from './controllers/roving-list.js';
 import { reducedMotion } from './controllers/modal.js';
 
 /** Gap between thumbnails and padding at the ends, px (as in the stylesheet). */
@@ -79,9 +79,13 @@ export class StripController implements ReactiveController {
     for (const b of el.querySelectorAll<HTMLElement>('button[data-index]')) {
       const i = Number(b.dataset.index);
       b.style.setProperty('--i', String(i));
-      const ph = placeholderUrl(list[i]?.placeholder);
+      const ph = placeholderCss(list[i]?.placeholder);
       const img = b.querySelector('img');
-      if (img) img.style.background = ph ? `url("${ph}") center/cover` : '';
+      if (img) {
+        img.style.backgroundImage = ph ?? '';
+        img.style.backgroundSize = ph ? 'cover' : '';
+        img.style.backgroundPosition = ph ? 'center' : '';
+      }
     }
     const index = this.o.index();
     if (index !== this._shown) {
@@ -109,12 +113,13 @@ export class StripController implements ReactiveController {
   private _center(smooth: boolean) {
     const el = this._el;
     if (!el) return;
-    const left = PAD + this.o.index() * this._pitch + this._pitch / 2 - el.clientWidth / 2;
-    el.scrollTo({ left: Math.max(0, left), behavior: smooth && !reducedMotion() ? 'smooth' : 'instant' });
+    const left = Math.max(0, PAD + this.o.index() * this._pitch + this._pitch / 2 - el.clientWidth / 2);
+    // Right-to-left, the strip starts at the right: scrollLeft runs from 0 down to negative values.
+    el.scrollTo({ left: isRtl(el) ? -left : left, behavior: smooth && !reducedMotion() ? 'smooth' : 'instant' });
   }
 
   private _onScroll = (e: Event) => {
-    const left = (e.target as HTMLElement).scrollLeft;
+    const left = Math.abs((e.target as HTMLElement).scrollLeft);
     if (Math.abs(left - this._scroll) > 8) {
       this._scroll = left;
       this.host.requestUpdate();

@@ -55,7 +55,29 @@ export const previewStyles = [
       gap: 12px;
       padding: 10px 12px;
     }
-    .counter { font: 500 14px/1 var(--_font); font-variant-numeric: tabular-nums; opacity: 0.85; padding-inline: 6px; white-space: nowrap; }
+    /* Isolated and left-to-right: "2 / 12" in a right-to-left page too (not "12 / 2"). */
+    .counter { font: 500 14px/1 var(--_font); font-variant-numeric: tabular-nums; opacity: 0.85; padding-inline: 6px; white-space: nowrap; direction: ltr; unicode-bidi: isolate; }
+    .top gallery-toolbar { min-width: 0; flex-wrap: wrap; justify-content: flex-end; }
+    /* The narrow toolbar's More actions: a group of the other buttons under the bar. */
+    .more-menu {
+      position: absolute;
+      top: calc(100% - 4px);
+      inset-inline-end: 12px;
+      max-width: calc(100% - 24px);
+      box-sizing: border-box;
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 4px;
+      padding: 6px;
+      border-radius: 22px;
+      background: rgb(20 22 27 / 0.94);
+      color: #f4f5f7;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.4);
+    }
+    /* Touch: 44 px targets (WCAG 2.5.5) wherever a finger is the pointer. */
+    :host([touch]) .btn { min-width: 44px; height: 44px; }
+    @media (pointer: coarse) { .btn { min-width: 44px; height: 44px; } }
     .stage {
       position: relative;
       overflow: hidden;
@@ -145,7 +167,8 @@ export const previewStyles = [
       all: unset;
       position: absolute;
       top: 10px;
-      left: calc(12px + var(--i, 0) * (var(--_strip-size) + 6px));
+      /* From the inline start: the strip runs right to left in RTL. */
+      inset-inline-start: calc(12px + var(--i, 0) * (var(--_strip-size) + 6px));
       width: var(--_strip-size);
       height: var(--_strip-size);
       border-radius: 6px;

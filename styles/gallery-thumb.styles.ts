@@ -25,13 +25,16 @@ export const thumbStyles = [
       display: block;
     }
     .main:focus-visible { outline: none; }
+    /* A two-tone ring (WCAG technique C40): the focus colour at the tile's edge and a contrasting
+       band inside it, 9:1 apart, so one of them stands out from any photo. */
     :host(:focus-within) .main:focus-visible::after {
       content: '';
       position: absolute;
       inset: 0;
       border-radius: inherit;
       outline: var(--_focus);
-      outline-offset: -4px;
+      outline-offset: -2px;
+      box-shadow: inset 0 0 0 5px var(--_focus-contrast);
       z-index: 3;
     }
     .ph, img, video {
@@ -98,10 +101,21 @@ export const thumbStyles = [
       opacity: 0;
       transform: translateY(-4px);
       transition: opacity var(--_dur) var(--_ease), transform var(--_dur) var(--_ease);
+      /* Hidden buttons take no taps: a tap on a corner opens the tile, never likes it unseen. */
+      pointer-events: none;
     }
     .actions .btn { min-width: 30px; height: 30px; padding: 0 6px; font-size: 12px; }
     .actions .btn svg { width: 17px; height: 17px; }
-    :host(:hover) .actions, :host(:focus-within) .actions, .actions.pinned, :host([touch]) .actions { opacity: 1; transform: none; }
+    :host(:hover) .actions, :host(:focus-within) .actions, .actions.pinned, :host([touch]) .actions { opacity: 1; transform: none; pointer-events: auto; }
+    /* Touch mode (no hover to reveal them): always shown, 44 px targets (WCAG 2.5.5). */
+    :host([touch]) .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; }
+    :host([touch]) .actions .btn svg { width: 20px; height: 20px; }
+    :host([touch]) .actions { border-radius: 24px; }
+    @media (hover: none) {
+      .actions { opacity: 1; transform: none; pointer-events: auto; }
+      .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; }
+      .actions { border-radius: 24px; }
+    }
     .error {
       position: absolute;
       inset: 0;

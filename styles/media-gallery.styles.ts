@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { buttons, tokens } from './tokens.styles.js';
+import { uploadStyles } from './upload.styles.js';
 
 export const galleryStyles = [
   tokens,
@@ -37,7 +38,8 @@ export const galleryStyles = [
     .scroller { position: relative; }
     .scroller.bounded { overflow-y: auto; overscroll-behavior: contain; scrollbar-gutter: stable; }
     .grid { position: relative; contain: layout style; }
-    .grid > gallery-thumb { position: absolute; top: 0; left: 0; }
+    /* From the inline start: in right-to-left the grid view negates x, so the layout is mirrored. */
+    .grid > gallery-thumb { position: absolute; top: 0; inset-inline-start: 0; }
     .grid > gallery-thumb:focus-within { z-index: 1; }
     .sentinel { height: 1px; }
     .empty {
@@ -95,4 +97,5 @@ export const galleryStyles = [
       .dropzone { border-color: CanvasText; }
     }
   `,
+  uploadStyles,
 ];

@@ -15,9 +15,12 @@ export const tokens = css`
     --_thumb-bg: var(--gallery-thumb-background, light-dark(#eef0f3, #23262d));
     --_radius: var(--gallery-radius, 10px);
     --_accent: var(--gallery-accent-color, light-dark(#ea580c, #fb923c));
-    --_focus: var(--gallery-focus-ring, 2px solid light-dark(#2563eb, #93c5fd));
+    --_focus: var(--gallery-focus-ring, 2px solid light-dark(#1e3a8a, #93c5fd));
+    /* The inner band of the two-tone tile ring: at least 9:1 against the ring colour. */
+    --_focus-contrast: var(--gallery-focus-contrast-color, light-dark(#ffffff, #0b0d12));
     --_caption-fg: var(--gallery-caption-color, #fff);
-    --_caption-bg: var(--gallery-caption-background, linear-gradient(to top, rgb(0 0 0 / 0.72), rgb(0 0 0 / 0)));
+    /* At least 0.6 black under the text line (30 px from the bottom): white text stays over 4.5:1 on a white photo. */
+    --_caption-bg: var(--gallery-caption-background, linear-gradient(to top, rgb(0 0 0 / 0.72), rgb(0 0 0 / 0.6) 30px, rgb(0 0 0 / 0)));
     --_overlay-bg: var(--gallery-overlay-background, rgb(12 13 16 / 0.975));
     --_toolbar-bg: var(--gallery-toolbar-background, light-dark(rgb(255 255 255 / 0.92), rgb(28 30 36 / 0.9)));
     --_toolbar-fg: var(--gallery-toolbar-color, light-dark(#1d2129, #e8eaee));
@@ -30,6 +33,8 @@ export const tokens = css`
   :host([theme='light']) { color-scheme: light; }
   :host([theme='dark']) { color-scheme: dark; }
   [hidden] { display: none !important; }
+  /* Every element honours the page's hidden attribute, whatever display its :host rule sets. */
+  :host([hidden]) { display: none !important; }
   @media (prefers-reduced-motion: reduce) {
     :host { --_dur: 0ms; }
   }

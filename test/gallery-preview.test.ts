@@ -738,7 +738,9 @@ describe('<gallery-preview> in <media-gallery>', () => {
     const log = record(p, ['select']);
     play.click();
     await p.updateComplete;
-    expect(play.getAttribute('aria-pressed')).to.equal('true');
+    // Its state is in its name (Slideshow / Pause), not in aria-pressed as well.
+    expect(play.getAttribute('aria-label')).to.equal('Pause');
+    expect(play.hasAttribute('aria-pressed')).to.equal(false);
     await waitUntil(() => p.index === 1, 'advanced', { timeout: 3000 });
     expect(log[0].detail).to.include({ index: 1, selected: true });
     stage(p).dispatchEvent(new PointerEvent('pointerenter'));
@@ -762,15 +764,17 @@ describe('<gallery-preview> fullscreen', () => {
   it('f toggles fullscreen; the button shows it', async () => {
     const p = await viewer(html`<gallery-preview src=${photo('Aqua.jpg')}></gallery-preview>`);
     const btn = () => q<HTMLButtonElement>(p, '[part~=fullscreen]')!;
-    expect(btn().getAttribute('aria-pressed')).to.equal('false');
+    // The state is in the name (Fullscreen / Exit fullscreen), never in aria-pressed as well.
+    expect(btn().getAttribute('aria-label')).to.equal('Fullscreen');
+    expect(btn().hasAttribute('aria-pressed')).to.equal(false);
     q<HTMLElement>(p, '.frame')!.focus();
     await sendKeys({ press: 'f' });
-    await waitUntil(() => btn().getAttribute('aria-pressed') === 'true', 'fullscreen on', { timeout: 4000 });
+    await waitUntil(() => btn().getAttribute('aria-label') === 'Exit fullscreen', 'fullscreen on', { timeout: 4000 });
     expect(document.fullscreenElement === p || p.hasAttribute('pseudo-fullscreen')).to.equal(true);
     expect(btn().getAttribute('aria-label')).to.equal('Exit fullscreen');
     q<HTMLElement>(p, '.frame')!.focus();
     await sendKeys({ press: 'f' });
-    await waitUntil(() => btn().getAttribute('aria-pressed') === 'false', 'fullscreen off', { timeout: 4000 });
+    await waitUntil(() => btn().getAttribute('aria-label') === 'Fullscreen', 'fullscreen off', { timeout: 4000 });
     expect(document.fullscreenElement).to.equal(null);
   });
 
@@ -784,7 +788,7 @@ describe('<gallery-preview> fullscreen', () => {
       const r = p.getBoundingClientRect();
       expect(r.width).to.be.closeTo(innerWidth, 1);
       expect(r.height).to.be.closeTo(innerHeight, 1);
-      expect(q(p, '[part~=fullscreen]')!.getAttribute('aria-pressed')).to.equal('true');
+      expect(q(p, '[part~=fullscreen]')!.getAttribute('aria-label')).to.equal('Exit fullscreen');
       await key(p, 'Escape');
       await waitUntil(() => !p.hasAttribute('pseudo-fullscreen'), 'left');
       expect(p.getBoundingClientRect().width).to.be.closeTo(800, 1);

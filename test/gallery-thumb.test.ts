@@ -52,7 +52,7 @@ describe('<gallery-thumb> alone', () => {
     const el = await fixture<GalleryThumb>(html`<gallery-thumb .item=${{ src: '/examples/video/storm-pan.mp4', poster: photo, type: 'video', caption: 'Storm' }}></gallery-thumb>`);
     expect(el.shadowRoot!.querySelector('img')!.getAttribute('src')).to.equal(photo);
     expect(el.shadowRoot!.querySelector('.badge')).to.exist;
-    expect(el.shadowRoot!.querySelector('.main')!.getAttribute('aria-label')).to.equal('Storm');
+    expect(el.shadowRoot!.querySelector('.main')!.getAttribute('aria-label')).to.equal('Storm, video');
   });
 
   it('validates its item: a wrong-typed field is dropped, not shown', async () => {

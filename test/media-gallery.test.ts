@@ -319,8 +319,8 @@ describe('<media-gallery> events', () => {
     expect(el.shadowRoot!.querySelector('[part~=load-more]')).to.equal(null);
   });
 
-  it('infinite scroll: reaching the end fires load-more once, not again while pending', async () => {
-    const el = await mount(html`<media-gallery has-more height="300" columns="3" .items=${items(30)}></media-gallery>`);
+  it('infinite scroll (opt-in): reaching the end fires load-more once, not again while pending', async () => {
+    const el = await mount(html`<media-gallery has-more infinite-scroll height="300" columns="3" .items=${items(30)}></media-gallery>`);
     const log = record(el, ['load-more']);
     const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
     const sentinel = el.shadowRoot!.querySelector('.sentinel')!;

@@ -56,7 +56,11 @@ describe('reliability: hostile items', () => {
 
   it('a placeholder cannot add CSS of its own: the value is one escaped url()', async () => {
     const ph = 'data:image/png;base64,AAAA");background-image:url("/evil.png';
-    const el = await mount(html`<media-gallery .items=${[{ src: '/slow/never.jpg', placeholder: ph }]}></media-gallery>`);
+    // Read at the first render, while the image is still loading (it answers after 8 s).
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:600px"><media-gallery .items=${[{ src: '/slow/never.jpg', placeholder: ph }]}></media-gallery></div>`);
+    const el = wrap.firstElementChild as MediaGallery;
+    await el.updateComplete;
+    await thumbs(el)[0].updateComplete;
     const span = thumbs(el)[0].shadowRoot!.querySelector<HTMLElement>('.ph')!;
     expect(span).to.exist;
     // One background layer: a single quoted url() holding the whole value, quotes encoded.

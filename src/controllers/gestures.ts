@@ -111,6 +111,9 @@ export class GestureController extends StageListeners {
       // The close animation starts from where the drag left the image.
       if (dragCloses(dragY, this._velocity.y, zp.stage.height)) this.act.close();
       else zp.setDrag(0, 0);
+    } else if (mode === 'pending' && moved < 8 && this._beside(e)) {
+      // A tap (or click) on the backdrop beside the image closes, as swiping down does.
+      this.act.close();
     } else if ((mode === 'pending' || mode === 'pan') && moved < 8 && e.pointerType !== 'mouse') {
       // Double tap (touch, pen): toggle zoom. Mouse uses the native dblclick.
       const now = e.timeStamp;
@@ -122,6 +125,12 @@ export class GestureController extends StageListeners {
       }
     }
   };
+
+  /** Whether `e` is on the stage beside the image or video shown (on the backdrop). */
+  private _beside(e: PointerEvent): boolean {
+    const r = this._stage?.querySelector('.slide.current .media.large, .slide.current video.media')?.getBoundingClientRect();
+    return !!r && r.width > 0 && (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom);
+  }
 
   private _cancel = (e: PointerEvent) => {
     this._pointers.delete(e.pointerId);

@@ -19,6 +19,8 @@ export interface ItemActionsHost extends ReactiveControllerHost, HTMLElement {
 export interface ItemActionsPort {
   /** Gives the grid's tab stop to `index`; with `focus`, moves keyboard focus there too. */
   rove(index: number, focus: boolean): void;
+  /** The user deleted `item` from position `index` of `total` (announce it). */
+  removed?(item: GalleryItem, index: number, total: number): void;
 }
 
 /**
@@ -131,8 +133,11 @@ export class ItemActionsController implements ReactiveController {
   private _remove(index: number, item: GalleryItem, fromTile: boolean): boolean {
     if (!this._emit('delete', { index, item })) return false;
     const hadFocus = fromTile && this.host.matches(':focus-within');
+    const total = this.store.length;
     this._changed(() => this.store.remove(index));
-    if (item.src.startsWith('blob:') && !this.store.items.some((x) => x.src === item.src)) URL.revokeObjectURL(item.src);
+    this.port.removed?.(item, index, total);
+    // Deleted in the preview: it shows the neighbour. (Blob URLs of uploads are revoked by the host's registry.)
+    if (!fromTile && this.host.selectedIndex != null && this.store.length) this.host.selectedIndex = Math.min(index, this.store.length - 1);
     this._emit('change', { items: this.store.items as GalleryItem[] });
     if (hadFocus && this.store.length) this.port.rove(Math.min(index, this.store.length - 1), true);
     return true;

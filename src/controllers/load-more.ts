@@ -7,12 +7,14 @@ export interface LoadMorePort {
   count(): number;
   /** Fires the public `load-more` event. */
   fire(count: number): void;
+  /** A pending request was answered with `added` more items (announce them). */
+  loaded?(added: number): void;
 }
 
 /**
  * The gate in front of `load-more`: one request until `items` grows or `has-more` changes,
- * a busy button meanwhile, and a sentinel near the end of the grid that asks when it scrolls
- * into view (within 400 px).
+ * a busy button meanwhile, and (with `infinite-scroll` only: the host renders the sentinel
+ * then) a sentinel near the end of the grid that asks when it scrolls into view (within 400 px).
  */
 export class LoadMoreController implements ReactiveController {
   /** Whether a `load-more` is pending (the button shows busy). */
@@ -42,9 +44,17 @@ export class LoadMoreController implements ReactiveController {
     p.fire(p.count());
   };
 
+  /** How many items there were at the last request (-1: none yet): the first new item's index. */
+  get requestedAt(): number {
+    return this._countAtRequest;
+  }
+
   /** The items changed: a grown list (or `has-more` off) ends the pending request. */
   itemsChanged(): void {
-    if (this.pending && (this.port.count() > this._countAtRequest || !this.port.hasMore())) this.pending = false;
+    const added = this.port.count() - this._countAtRequest;
+    if (!this.pending || (added <= 0 && this.port.hasMore())) return;
+    this.pending = false;
+    if (added > 0) this.port.loaded?.(added);
   }
 
   /** `has-more` changed: whatever was pending is answered. */

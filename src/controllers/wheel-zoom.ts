@@ -17,10 +17,16 @@ export class WheelZoomController extends StageListeners {
   protected _listen(stage: HTMLElement, signal: AbortSignal): void {
     stage.addEventListener('wheel', this._wheel, { passive: false, signal });
     stage.addEventListener('dblclick', this._dblclick, { signal });
+    stage.addEventListener('pointerdown', (e) => e.pointerType !== 'mouse' && (this._touchAt = e.timeStamp), { signal });
   }
+
+  /** When a finger or pen last went down: the dblclick a browser sends after a double tap is not a mouse's. */
+  private _touchAt = -Infinity;
 
   private _dblclick = (e: MouseEvent) => {
     if ((e.target as Element).closest?.('button, a, input, video')) return;
+    // The double tap has toggled the zoom already (gestures.ts); this would toggle it back.
+    if (e.timeStamp - this._touchAt < 800) return e.preventDefault();
     e.preventDefault();
     this._rect = null;
     this.zp.toggle(this._local(e));

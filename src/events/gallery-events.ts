@@ -31,7 +31,7 @@ export interface ChangeDetail { items: GalleryItem[] }
  * `item-error`: media failed to load (`reason: 'load'`, `item` set), or an input was invalid
  * (`item: null`, `index` is its position in the input, `input` the value, `reason` says why).
  */
-export interface ItemErrorDetail { index: number; item: GalleryItem | null; reason: string; input?: unknown }
+export interface ItemErrorDetail { index: number; item: GalleryItem | null; reason: string; input?: unknown; /** Only on the summary event after {@link MAX_ITEM_ERRORS}: how many more were skipped. */ count?: number }
 /** `clear`: the user cleared an upload gallery. */
 export type ClearDetail = Record<string, never>;
 /** `stream`: one webcam frame. */
@@ -79,15 +79,25 @@ export function emit<K extends GalleryEventName>(host: EventTarget, type: K, det
   return host.dispatchEvent(galleryEvent(type, detail));
 }
 
+/** At most this many `item-error`s per assignment of items; the rest are counted in one more. */
+export const MAX_ITEM_ERRORS = 100;
+
 /**
  * Reports inputs skipped as invalid: one console warning (the first 10 positions and reasons,
- * then a count) and, in a microtask, one `item-error` each with `item: null`.
+ * then a count) and, in a microtask, one `item-error` each (`item: null`) for the first
+ * {@link MAX_ITEM_ERRORS}; beyond that one more `item-error` with `index: -1` and `count`, the
+ * number not reported one by one. A million bad rows cost one warning and 101 events.
  */
 export function reportInvalid(host: HTMLElement, invalid: ReadonlyArray<{ index: number; input: unknown; reason: string }>): void {
   if (!invalid.length) return;
   const shown = invalid.slice(0, 10).map((x) => `#${x.index}: ${x.reason}`).join('; ');
   console.warn(`<${host.localName}>: skipped ${invalid.length} invalid item(s): ${shown}${invalid.length > 10 ? '; …' : ''}`);
-  queueMicrotask(() => invalid.forEach((x) => emit(host, 'item-error', { index: x.index, item: null, reason: x.reason, input: x.input })));
+  const first = invalid.slice(0, MAX_ITEM_ERRORS);
+  const rest = invalid.length - first.length;
+  queueMicrotask(() => {
+    for (const x of first) emit(host, 'item-error', { index: x.index, item: null, reason: x.reason, input: x.input });
+    if (rest > 0) emit(host, 'item-error', { index: -1, item: null, reason: `${rest} more invalid items`, count: rest });
+  });
 }
 
 /**

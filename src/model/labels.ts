@@ -16,6 +16,10 @@ export interface GalleryLabels {
   download: string;
   share: string;
   shareCopied: string;
+  /** Shown when an item's URL cannot be shared (not a web URL). */
+  shareFailed: string;
+  /** Shown when a download fails (an HTTP error such as 404). */
+  downloadFailed: string;
   fullscreen: string;
   exitFullscreen: string;
   like: string;
@@ -40,6 +44,54 @@ export interface GalleryLabels {
   webcam: string;
   capture: string;
   paste: string;
+  /** A per-item button's accessible name: `{action} {item}`, e.g. "Like Leaf ribs". */
+  onItem: string;
+  /** A video tile's name: `{name}, video`. */
+  videoItem: string;
+  /** The narrow preview's overflow menu button. */
+  moreActions: string;
+  /** Announced after Load more: `{n}` new items. */
+  loaded: string;
+  /** Announced after a delete. */
+  deleted: string;
+  /** Announced for a refused upload: `{file}` and `{reason}` (one of the reasons below). */
+  refused: string;
+  refusedType: string;
+  refusedSize: string;
+  refusedCount: string;
+  refusedOther: string;
+  // Upload mode and forms.
+  /** The drop target shown while files are dragged over the gallery. */
+  dropTarget: string;
+  /** The upload gallery's Clear button (fires `clear`). */
+  clear: string;
+  /** The camera picker's label (shown with two or more cameras). */
+  camera: string;
+  /** `{file}` is uploading (progress bar name). */
+  uploading: string;
+  cancelUpload: string;
+  retryUpload: string;
+  /** Announced: `{file}` stored by the server. */
+  uploaded: string;
+  /** Announced and shown: the server upload of `{file}` failed. */
+  uploadFailed: string;
+  uploadCancelled: string;
+  /** A refused item's dismiss button. */
+  dismiss: string;
+  /** Listed when the camera cannot be opened (denied or absent). */
+  cameraError: string;
+  /** Listed when the clipboard gives nothing readable. */
+  pasteError: string;
+  /** Announced after a reorder: `{item}`, `{n}`, `{total}`. */
+  moved: string;
+  /** The inline caption editor's name: `{item}`. */
+  captionOf: string;
+  /** Announced after a caption edit. */
+  captionSaved: string;
+  /** Validation messages: `required` with no item; more than `max-files` (`{max}`); uploads still running. */
+  requiredError: string;
+  tooManyError: string;
+  uploadingError: string;
 }
 
 export const defaultLabels: GalleryLabels = {
@@ -55,6 +107,8 @@ export const defaultLabels: GalleryLabels = {
   download: 'Download',
   share: 'Share',
   shareCopied: 'Link copied',
+  shareFailed: 'This item has no link to share',
+  downloadFailed: 'Download failed',
   fullscreen: 'Fullscreen',
   exitFullscreen: 'Exit fullscreen',
   like: 'Like',
@@ -78,6 +132,34 @@ export const defaultLabels: GalleryLabels = {
   webcam: 'Take a photo',
   capture: 'Capture',
   paste: 'Paste from clipboard',
+  onItem: '{action} {item}',
+  videoItem: '{name}, video',
+  moreActions: 'More actions',
+  loaded: '{n} more items loaded',
+  deleted: 'Deleted {item}',
+  refused: '{file} not added: {reason}',
+  refusedType: 'file type not accepted',
+  refusedSize: 'file too large',
+  refusedCount: 'too many files',
+  refusedOther: 'could not be read',
+  dropTarget: 'Drop files to add them',
+  clear: 'Clear',
+  camera: 'Camera',
+  uploading: 'Uploading {file}',
+  cancelUpload: 'Cancel upload of {file}',
+  retryUpload: 'Retry upload of {file}',
+  uploaded: '{file} uploaded',
+  uploadFailed: 'Upload of {file} failed',
+  uploadCancelled: 'Upload cancelled',
+  dismiss: 'Dismiss',
+  cameraError: 'The camera could not be opened',
+  pasteError: 'Nothing could be pasted from the clipboard',
+  moved: 'Moved {item} to position {n} of {total}',
+  captionOf: 'Caption of {item}',
+  captionSaved: 'Caption saved',
+  requiredError: 'Add at least one file.',
+  tooManyError: 'At most {max} files.',
+  uploadingError: 'Wait for the uploads to finish.',
 };
 
 /** Fills `{name}` slots of a label template. */

@@ -1,0 +1,119 @@
+// Small upload endpoints for the dev servers (Koa middleware, as @web/dev-server and
+// @web/test-runner take them). Not part of the library.
+//
+//   exampleSubmit()   POST /examples/submit: answers with an HTML page listing what arrived
+//                     (examples/upload.html posts its form there).
+//   uploadTestServer()  the test runner's endpoints under /upload-test/:
+//     POST /upload-test/store          stores the multipart field `file`; answers {"url": …}
+//     POST /upload-test/text           same, answering the URL as plain text
+//     POST /upload-test/fail           reads the body, answers 500
+//     POST /upload-test/slow?gate=ID   answers only after GET /upload-test/release?gate=ID (or 20 s)
+//     GET  /upload-test/files/ID/NAME  a stored file
+//     POST /upload-test/echo           a form's submission: answers JSON [{name, value} | {name, file, size, type}]
+import { Readable } from 'node:stream';
+
+/** Parses a multipart (or urlencoded) request body with the platform's own parser. */
+async function readForm(ctx) {
+  const req = ctx.req;
+  const request = new Request(`http://localhost${ctx.url}`, {
+    method: 'POST',
+    headers: req.headers,
+    body: Readable.toWeb(req),
+    duplex: 'half',
+  });
+  return request.formData();
+}
+
+/** What arrived, entry by entry, in order. */
+export async function describeEntries(form) {
+  const out = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') out.push({ name, value });
+    else out.push({ name, file: value.name, size: value.size, type: value.type });
+  }
+  return out;
+}
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function exampleSubmit() {
+  return async (ctx, next) => {
+    if (ctx.method !== 'POST' || ctx.path !== '/examples/submit') return next();
+    let entries;
+    try {
+      entries = await describeEntries(await readForm(ctx));
+    } catch {
+      ctx.status = 400;
+      ctx.body = 'Send a form (multipart/form-data or urlencoded).';
+      return;
+    }
+    const rows = entries.map((e) => `<tr><td>${esc(e.name)}</td><td>${e.file !== undefined ? `file <b>${esc(e.file)}</b>, ${e.size} bytes, ${esc(e.type || '?')}` : `text: ${esc(e.value)}`}</td></tr>`);
+    ctx.type = 'text/html';
+    ctx.body = `<!doctype html><meta charset="utf-8"><title>What arrived</title>
+<link rel="stylesheet" href="/examples/examples.css">
+<main><h1>What the server received</h1><p>${entries.length} form entries, in order:</p>
+<table><thead><tr><th>name</th><th>value</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+<p><a href="/examples/upload.html">Back to the upload example</a></p></main>`;
+  };
+}
+
+export function uploadTestServer() {
+  const files = new Map();
+  const gates = new Map();
+  let next = 0;
+  const store = (file) => {
+    const id = String(++next);
+    files.set(id, file);
+    return `/upload-test/files/${id}/${encodeURIComponent(file.name)}`;
+  };
+  const gate = (id) => new Promise((resolve) => {
+    const t = setTimeout(resolve, 20_000);
+    gates.set(id, () => { clearTimeout(t); resolve(); });
+  });
+  return async (ctx, nextMw) => {
+    if (!ctx.path.startsWith('/upload-test/')) return nextMw();
+    const route = ctx.path.slice('/upload-test/'.length);
+    if (ctx.method === 'GET' && route.startsWith('files/')) {
+      const file = files.get(route.split('/')[1]);
+      if (!file) return void (ctx.status = 404);
+      ctx.type = file.type || 'application/octet-stream';
+      ctx.body = Buffer.from(await file.arrayBuffer());
+      return;
+    }
+    if (ctx.method === 'GET' && route === 'release') {
+      const id = ctx.query.gate;
+      const open = gates.get(id);
+      gates.delete(id);
+      open?.();
+      ctx.body = { released: !!open };
+      return;
+    }
+    if (ctx.method !== 'POST') return nextMw();
+    if (route === 'slow') await gate(String(ctx.query.gate ?? ''));
+    let form;
+    try {
+      form = await readForm(ctx);
+    } catch {
+      // The client went away (a cancelled upload) or sent no form.
+      ctx.status = 400;
+      return;
+    }
+    if (route === 'echo') return void (ctx.body = await describeEntries(form));
+    if (route === 'fail') {
+      ctx.status = 500;
+      ctx.body = 'storage is full';
+      return;
+    }
+    const file = form.get('file');
+    if (!file || typeof file === 'string') {
+      ctx.status = 400;
+      ctx.body = 'no file field';
+      return;
+    }
+    const url = store(file);
+    if (route === 'text') {
+      ctx.type = 'text/plain';
+      ctx.body = url;
+    } else ctx.body = { url };
+  };
+}

@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+/** Upload mode: drop zone, drop target, refused list, per-tile progress, caption editor, reorder marks, form states. */
+export const uploadStyles = css`
+  .dropzone { cursor: pointer; }
+  .dropzone .browse {
+    display: grid; place-items: center; gap: 6px; padding: 6px 12px; border: 0; border-radius: var(--_radius);
+    background: none; color: inherit; font: inherit; cursor: pointer;
+  }
+  .dropzone .browse svg { width: 28px; height: 28px; }
+  .dropzone .browse:focus-visible { outline: var(--_focus); outline-offset: 2px; }
+  .wrap { --_invalid: var(--gallery-invalid-color, light-dark(#b91c1c, #f87171)); }
+  .droptarget {
+    position: absolute; inset: 0; z-index: 3; display: grid; place-content: center; justify-items: center; gap: 8px;
+    border: 3px dashed var(--_accent); border-radius: calc(var(--_radius) + 4px);
+    background: color-mix(in srgb, var(--_bg, Canvas) 82%, transparent); color: var(--_fg); font-size: 15px; pointer-events: none;
+  }
+  .droptarget svg { width: 36px; height: 36px; }
+  .refused { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; justify-items: stretch; width: min(100%, 520px); cursor: auto; }
+  .refused li {
+    display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 4px 4px 10px;
+    border-inline-start: 3px solid var(--_invalid); border-radius: 6px; background: color-mix(in srgb, var(--_invalid) 10%, transparent);
+    color: var(--_fg); text-align: start;
+  }
+  .refused .btn { width: 28px; height: 28px; border: 0; }
+  .invalid { margin: 0; color: var(--_invalid); font-weight: 600; }
+  :host(:invalid) .dropzone { border-color: var(--_invalid); }
+  :host([disabled]) .dropzone, :host(:disabled) .dropzone { opacity: 0.55; cursor: not-allowed; }
+  .webcam video.mirror { transform: scaleX(-1); }
+  .webcam .camera { display: flex; gap: 6px; align-items: center; color: var(--_fg); }
+  .grid > .transfer, .grid > .caption-editor { position: absolute; top: 0; inset-inline-start: 0; z-index: 2; box-sizing: border-box; }
+  .transfer {
+    display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-radius: 0 0 var(--_radius) var(--_radius);
+    background: rgb(0 0 0 / 0.66); color: #fff; font-size: 12px;
+  }
+  .transfer progress { flex: 1; min-width: 0; height: 8px; accent-color: var(--_accent); }
+  .transfer .status { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .transfer.failed { background: color-mix(in srgb, var(--_invalid) 85%, black); }
+  .transfer .btn { height: 28px; min-width: 28px; padding: 0 8px; border: 1px solid rgb(255 255 255 / 0.5); color: #fff; }
+  .caption-editor { padding: 4px 8px; border: 2px solid var(--_accent); border-radius: 6px; font: 13px var(--_font); background: Canvas; color: CanvasText; }
+  .grid > gallery-thumb[data-dragging] { opacity: 0.45; }
+  .grid > gallery-thumb[data-drop-target] { outline: 3px solid var(--_accent); outline-offset: 2px; z-index: 1; }
+  @media (forced-colors: active) {
+    .droptarget, .refused li { border-color: Highlight; }
+    .grid > gallery-thumb[data-drop-target] { outline-color: Highlight; }
+  }
+`;

@@ -1,0 +1,578 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import '../elements/media-gallery.js';
+import type { MediaGallery } from '../src/media-gallery.js';
+import type { GalleryThumb } from '../src/gallery-thumb.js';
+import type { GalleryPreview } from '../src/gallery-preview.js';
+import type { GalleryItem } from '../src/model/items.js';
+import { deepActive, recordCapture, settle } from './helpers.js';
+
+const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
+const photo = (n: string) => `/examples/photos/${n}`;
+const items = (count: number): GalleryItem[] =>
+  Array.from({ length: count }, (_, i) => ({ src: photo(PHOTOS[i % PHOTOS.length]), caption: `Photo ${i + 1}`, width: 1600, height: 1200, id: `p${i}` }));
+const sr = (el: MediaGallery) => el.shadowRoot!;
+const thumbs = (el: MediaGallery) => [...sr(el).querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
+const thumbAt = (el: MediaGallery, i: number) => thumbs(el).find((t) => t.index === i)!;
+const mainButton = (t: GalleryThumb) => t.shadowRoot!.querySelector<HTMLButtonElement>('.main')!;
+const q = <T extends Element = HTMLElement>(el: MediaGallery, s: string) => sr(el).querySelector<T>(s);
+const captions = (el: MediaGallery) => el.items.map((x) => x.caption);
+const status = (el: MediaGallery) => q(el, '[role=status]')!.textContent!.trim();
+
+async function mount(tpl: unknown, width = 800) {
+  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
+  const el = wrap.querySelector('media-gallery') as MediaGallery;
+  await settle(el);
+  return el;
+}
+
+async function png(name = 'a.png', size = 8) {
+  const c = document.createElement('canvas');
+  c.width = c.height = size;
+  c.getContext('2d')!.fillRect(0, 0, size / 2, size / 2);
+  const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
+function transfer(files: File[]) {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(f);
+  return dt;
+}
+
+/** Through the real file input, as a user's choice arrives. */
+async function choose(el: MediaGallery, files: File[]) {
+  const input = q<HTMLInputElement>(el, 'input[type=file]')!;
+  input.files = transfer(files).files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await settle(el);
+}
+
+/** A form posted for real into an iframe, answered by the test server's echo endpoint. */
+async function submitToEcho(form: HTMLFormElement) {
+  const frame = document.createElement('iframe');
+  frame.name = `echo${Math.random().toString(36).slice(2)}`;
+  document.body.append(frame);
+  form.target = frame.name;
+  form.action = '/upload-test/echo';
+  const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+  form.requestSubmit();
+  await loaded;
+  const text = frame.contentDocument!.body.textContent!;
+  frame.remove();
+  return JSON.parse(text) as Array<{ name: string; value?: string; file?: string; size?: number; type?: string }>;
+}
+
+const blobGone = async (url: string) => {
+  try {
+    await (await fetch(url)).blob();
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+describe('upload mode: a form control', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('a plain multipart form posts each uploaded File and each kept URL under name, in order', async () => {
+    const el = await mount(html`<form method="post" enctype="multipart/form-data"><input name="title" value="Trip">
+      <media-gallery interactive name="photos" .items=${items(2)}></media-gallery></form>`);
+    await choose(el, [await png('new.png')]);
+    const fd = new FormData(el.closest('form')!);
+    expect(fd.getAll('photos').map((v) => (typeof v === 'string' ? v : `file:${v.name}`))).to.deep.equal([photo('Aqua.jpg'), photo('Blinds.jpg'), 'file:new.png']);
+    const arrived = await submitToEcho(el.closest('form')!);
+    expect(arrived.map((e) => e.name)).to.deep.equal(['title', 'photos', 'photos', 'photos']);
+    expect(arrived[1].value).to.equal(el.items[0].src);
+    expect(arrived[3]).to.include({ file: 'new.png', type: 'image/png' });
+    expect(arrived[3].size).to.be.greaterThan(0);
+  });
+
+  it('form.reset() restores the items the page set, without events', async () => {
+    const el = await mount(html`<form><media-gallery interactive name="g" .items=${items(2)}></media-gallery></form>`);
+    await choose(el, [await png('x.png')]);
+    expect(thumbs(el)).to.have.length(3);
+    const seen = recordCapture(['change', 'upload', 'delete']);
+    try {
+      el.closest('form')!.reset();
+      await settle(el);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 2']);
+      expect(thumbs(el)).to.have.length(2);
+      expect(new FormData(el.closest('form')!).getAll('g')).to.have.length(2);
+      expect(seen).to.have.length(0);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('required and max-files: validity with messages, :invalid, the message shown after a submit attempt', async () => {
+    const el = await mount(html`<form><media-gallery interactive required max-files="2" name="g"></media-gallery></form>`);
+    const form = el.closest('form')!;
+    expect(form.checkValidity()).to.equal(false);
+    expect(el.matches(':invalid')).to.equal(true);
+    expect(q(el, '[part=validation]')).to.equal(null);
+    form.requestSubmit();
+    await settle(el);
+    expect(q(el, '[part=validation]')!.textContent).to.equal('Add at least one file.');
+    await choose(el, [await png('one.png')]);
+    expect(form.checkValidity()).to.equal(true);
+    expect(el.matches(':invalid')).to.equal(false);
+    el.items = items(3);
+    await settle(el);
+    expect(form.checkValidity()).to.equal(false);
+    expect(q(el, '[part=validation]')!.textContent).to.equal('At most 2 files.');
+  });
+
+  it('disabled (attribute or fieldset): no uploads, no delete buttons, nothing submitted', async () => {
+    const el = await mount(html`<form><fieldset><media-gallery interactive name="g" .items=${items(1)}></media-gallery></fieldset></form>`);
+    const fieldset = el.closest('fieldset')!;
+    fieldset.disabled = true;
+    await settle(el);
+    expect(q<HTMLButtonElement>(el, '[part~=upload]')!.disabled).to.equal(true);
+    expect(thumbAt(el, 0).shadowRoot!.querySelector('[part~=delete]')).to.equal(null);
+    sr(el).querySelector('.grid')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer([await png()]), bubbles: true, composed: true, cancelable: true }));
+    await settle(el);
+    expect(thumbs(el)).to.have.length(1);
+    expect(new FormData(el.closest('form')!).getAll('g')).to.have.length(0);
+    fieldset.disabled = false;
+    el.disabled = true;
+    await settle(el);
+    expect(el.matches(':disabled')).to.equal(true);
+    expect(q<HTMLButtonElement>(el, '[part~=upload]')!.disabled).to.equal(true);
+    el.disabled = false;
+    await settle(el);
+    expect(q<HTMLButtonElement>(el, '[part~=upload]')!.disabled).to.equal(false);
+  });
+
+  it('restores its files and URLs from the state the browser saved (back/forward)', async () => {
+    const el = await mount(html`<form><media-gallery interactive name="g" .items=${items(1)}></media-gallery></form>`);
+    const state = new FormData();
+    state.append('g', photo('Dune.jpg'));
+    state.append('g', await png('kept.png'), 'kept.png');
+    el.formStateRestoreCallback(state);
+    await settle(el);
+    expect(el.items.map((x) => x.caption ?? null)).to.deep.equal([null, 'kept.png']);
+    const values = new FormData(el.closest('form')!).getAll('g');
+    expect(values[0]).to.equal(photo('Dune.jpg'));
+    expect((values[1] as File).name).to.equal('kept.png');
+  });
+});
+
+describe('upload mode: server upload', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('upload-url: the tile shows progress, then the item keeps the URL the server returns; upload and change fire', async () => {
+    const el = await mount(html`<form><media-gallery interactive name="g" upload-url="/upload-test/slow?gate=ok1"></media-gallery></form>`);
+    const seen = recordCapture(['upload', 'change', 'upload-error']);
+    try {
+      await choose(el, [await png('srv.png')]);
+      expect(q(el, '[part=transfer] progress')).to.exist;
+      expect(q(el, '[part~=cancel-upload]')!.getAttribute('aria-label')).to.equal('Cancel upload of srv.png');
+      expect(el.closest('form')!.checkValidity()).to.equal(false);
+      await fetch('/upload-test/release?gate=ok1');
+      await waitUntil(() => seen.some((x) => x.type === 'upload'), 'upload after the server answered');
+      await settle(el);
+      expect(seen.map((x) => x.type)).to.deep.equal(['change', 'upload', 'change']);
+      expect(seen.every((x) => x.event.target === el)).to.equal(true);
+      const url = seen[1].detail.items[0].src as string;
+      expect(url).to.match(/\/upload-test\/files\/\d+\/srv\.png$/);
+      expect(seen[1].detail.files[0].name).to.equal('srv.png');
+      expect(el.items[0].src).to.equal(url);
+      expect(q(el, '[part=transfer]')).to.equal(null);
+      await waitUntil(() => thumbAt(el, 0).loaded, 'the stored file loads from the server');
+      expect(new FormData(el.closest('form')!).getAll('g')).to.deep.equal([url]);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('a failing server: upload-error network, a visible failure and Retry, which then succeeds', async () => {
+    const el = await mount(html`<media-gallery interactive upload-url="/upload-test/fail"></media-gallery>`);
+    const seen = recordCapture(['upload', 'upload-error']);
+    try {
+      await choose(el, [await png('f.png')]);
+      await waitUntil(() => seen.length === 1, 'upload-error');
+      expect(seen[0].detail.reason).to.equal('network');
+      expect(seen[0].detail.file.name).to.equal('f.png');
+      await settle(el);
+      expect(q(el, '[part=transfer]')!.textContent).to.contain('Upload of f.png failed');
+      el.uploadUrl = '/upload-test/text';
+      q(el, '[part~=retry-upload]')!.click();
+      await waitUntil(() => seen.length === 2, 'upload after retry');
+      expect(seen[1].type).to.equal('upload');
+      expect(el.items[0].src).to.match(/\/upload-test\/files\/\d+\/f\.png$/);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('Cancel stops a slow upload (no upload event); Retry sends it again', async () => {
+    const el = await mount(html`<media-gallery interactive upload-url="/upload-test/slow?gate=c1"></media-gallery>`);
+    const seen = recordCapture(['upload', 'upload-error']);
+    try {
+      await choose(el, [await png('slow.png')]);
+      q(el, '[part~=cancel-upload]')!.click();
+      await settle(el);
+      expect(q(el, '[part=transfer]')!.textContent).to.contain('Upload cancelled');
+      expect(el.items[0].src.startsWith('blob:')).to.equal(true);
+      el.uploadUrl = '/upload-test/slow?gate=c2';
+      q(el, '[part~=retry-upload]')!.click();
+      await settle(el);
+      expect(q(el, '[part=transfer] progress')).to.exist;
+      await fetch('/upload-test/release?gate=c2');
+      await waitUntil(() => seen.length === 1, 'upload after retry');
+      // The cancelled request, released now, must not land.
+      await fetch('/upload-test/release?gate=c1');
+      await settle(el);
+      expect(seen.map((x) => x.type)).to.deep.equal(['upload']);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('uploadHandler: custom transport with progress and an abort signal', async () => {
+    const el = await mount(html`<media-gallery interactive></media-gallery>`);
+    let progress!: (f: number) => void, finish!: (url: string) => void, signal!: AbortSignal;
+    el.uploadHandler = (_file, o) => { progress = o.onProgress; signal = o.signal; return new Promise((r) => (finish = r)); };
+    await choose(el, [await png('h.png')]);
+    progress(0.5);
+    await settle(el);
+    expect(q<HTMLProgressElement>(el, '[part=transfer] progress')!.value).to.equal(0.5);
+    finish(photo('Wood.jpg'));
+    await waitUntil(() => !el.items[0].src.startsWith('blob:'), 'stored');
+    expect(el.items[0].src).to.equal(new URL(photo('Wood.jpg'), location.href).href);
+    expect(signal.aborted).to.equal(false);
+  });
+});
+
+describe('upload mode: input', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('a drop anywhere on the gallery (on a tile) adds files, with a visible drop target while dragging', async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(2)}></media-gallery>`);
+    const tile = mainButton(thumbAt(el, 1));
+    const dt = transfer([await png('dropped.png')]);
+    tile.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+    tile.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+    await settle(el);
+    const target = q(el, '[part=droptarget]')!;
+    expect(target.textContent!.trim()).to.equal('Drop files to add them');
+    expect(target.getBoundingClientRect().height).to.be.greaterThan(100);
+    const seen = recordCapture(['upload', 'change']);
+    try {
+      tile.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
+      await settle(el);
+      expect(seen.map((x) => x.type)).to.deep.equal(['upload', 'change']);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 2', 'dropped.png']);
+      expect(q(el, '[part=droptarget]')).to.equal(null);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('click on the drop zone and Enter on it open the file chooser', async () => {
+    const el = await mount(html`<media-gallery interactive></media-gallery>`);
+    const input = q<HTMLInputElement>(el, 'input[type=file]')!;
+    let opened = 0;
+    input.addEventListener('click', (e) => { opened++; e.preventDefault(); });
+    q(el, '[part=dropzone]')!.click();
+    expect(opened).to.equal(1);
+    q(el, '[part~=upload]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => opened === 2, 'Enter opened the chooser');
+    expect(q(el, '[part~=upload]')!.textContent).to.contain('click to browse');
+  });
+
+  it('paste anywhere in the focused gallery adds the pasted files (clipboard is a default source)', async function () {
+    // Firefox drops the files of a DataTransfer given to a synthetic ClipboardEvent: there the test cannot paste a file.
+    const probe = new ClipboardEvent('paste', { clipboardData: transfer([await png()]) });
+    if (!probe.clipboardData?.files.length) this.skip();
+    const el = await mount(html`<media-gallery interactive .items=${items(1)}></media-gallery>`);
+    mainButton(thumbAt(el, 0)).focus();
+    const seen = recordCapture(['upload']);
+    try {
+      deepActive()!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer([await png('pasted.png')]), bubbles: true, composed: true, cancelable: true }));
+      await settle(el);
+      expect(seen).to.have.length(1);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'pasted.png']);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('every refused file is listed with its name and reason, announced, and dismissable', async () => {
+    const el = await mount(html`<media-gallery interactive max-files="2" max-file-size="1KB" .items=${items(1)}></media-gallery>`);
+    const seen = recordCapture(['upload-error']);
+    const realGum = navigator.mediaDevices?.getUserMedia;
+    try {
+      await choose(el, [new File(['x'], 'notes.txt', { type: 'text/plain' }), new File([new Uint8Array(5000)], 'big.png', { type: 'image/png' }), await png('ok.png'), await png('extra.png')]);
+      expect(seen.map((x) => x.detail.reason)).to.deep.equal(['type', 'size', 'count']);
+      const rows = () => [...sr(el).querySelectorAll('[part=refused] li')].map((li) => li.textContent!.trim());
+      expect(rows()).to.deep.equal(['notes.txt not added: file type not accepted', 'big.png not added: file too large', 'extra.png not added: too many files']);
+      expect(status(el)).to.equal('extra.png not added: too many files');
+      if (navigator.mediaDevices) {
+        navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
+        q(el, '[part~=webcam]')!.click();
+        await waitUntil(() => seen.length === 4, 'camera refusal');
+        expect(seen[3].detail).to.deep.equal({ file: null, reason: 'camera' });
+        await settle(el);
+        expect(rows()[3]).to.equal('The camera could not be opened');
+      }
+      sr(el).querySelector<HTMLButtonElement>('[part=refused] li [part~=dismiss]')!.click();
+      await settle(el);
+      expect(rows()[0]).to.equal('big.png not added: file too large');
+    } finally {
+      if (realGum) navigator.mediaDevices.getUserMedia = realGum;
+      seen.stop();
+    }
+  });
+
+  it('Gradio shapes: file-types as a list, gap [x, y], the xll breakpoint', async () => {
+    const el = await mount(html`<media-gallery interactive .fileTypes=${['image', '.mp4']} .gap=${[4, 30]} columns='{"xs":1,"xxl":3,"xll":4}' .items=${items(8)}></media-gallery>`, 1700);
+    expect(q<HTMLInputElement>(el, 'input[type=file]')!.accept).to.equal('image/*,.mp4');
+    const [a, b, e] = [0, 1, 4].map((i) => thumbAt(el, i).getBoundingClientRect());
+    expect(b.left - a.right).to.be.closeTo(4, 0.5);
+    expect(e.top - a.bottom).to.be.closeTo(30, 0.5);
+    expect(Math.round(b.top - a.top)).to.equal(0);
+    expect(thumbs(el).filter((t) => Math.round(t.getBoundingClientRect().top) === Math.round(a.top))).to.have.length(4);
+  });
+
+  it('max-files="1" replaces the item (gr.Image), and Clear fires clear then change', async () => {
+    const el = await mount(html`<media-gallery interactive max-files="1"></media-gallery>`);
+    await choose(el, [await png('first.png')]);
+    const first = el.items[0].src;
+    await choose(el, [await png('second.png')]);
+    expect(captions(el)).to.deep.equal(['second.png']);
+    await waitUntil(() => blobGone(first), 'the replaced blob URL is revoked');
+    const seen = recordCapture(['clear', 'change']);
+    try {
+      q(el, '[part~=clear]')!.click();
+      await settle(el);
+      expect(seen.map((x) => [x.type, x.detail])).to.deep.equal([['clear', {}], ['change', { items: [] }]]);
+      expect(thumbs(el)).to.have.length(0);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('blob URLs are revoked once no item references them: delete, items replaced, removal; a re-added gallery gets new ones', async () => {
+    const el = await mount(html`<media-gallery interactive></media-gallery>`);
+    await choose(el, [await png('a.png'), await png('b.png'), await png('c.png')]);
+    const [a, b, c] = el.items.map((x) => x.src);
+    thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+    await settle(el);
+    await waitUntil(() => blobGone(a), 'the deleted item\'s URL is revoked');
+    expect(await blobGone(b)).to.equal(false);
+    const parent = el.parentElement!;
+    el.remove();
+    await waitUntil(() => blobGone(b), 'revoked after removal');
+    parent.append(el);
+    await settle(el);
+    const [b2, c2] = el.items.map((x) => x.src);
+    expect(b2).to.not.equal(b);
+    expect(await blobGone(b2)).to.equal(false);
+    expect(await blobGone(c)).to.equal(true);
+    el.items = [photo('Dune.jpg')];
+    await settle(el);
+    await waitUntil(async () => (await blobGone(b2)) && (await blobGone(c2)), 'revoked when the page replaced the items');
+  });
+});
+
+describe('upload mode: editing', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+
+  it('Alt+Arrow moves the focused tile, fires change, announces, and focus follows', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
+    mainButton(thumbAt(el, 0)).focus();
+    const seen = recordCapture(['change']);
+    try {
+      await sendKeys({ down: 'Alt' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ up: 'Alt' });
+      await settle(el);
+      expect(captions(el)).to.deep.equal(['Photo 2', 'Photo 1', 'Photo 3', 'Photo 4', 'Photo 5', 'Photo 6']);
+      expect(seen).to.have.length(1);
+      expect(seen[0].detail.items.map((x: GalleryItem) => x.caption)).to.deep.equal(captions(el));
+      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 1)), 'focus on the moved tile');
+      expect(status(el)).to.equal('Moved Photo 1 to position 2 of 6');
+      await sendKeys({ down: 'Alt' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ up: 'Alt' });
+      await settle(el);
+      expect(captions(el)[4]).to.equal('Photo 1');
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('a pointer drag moves a tile (no preview opens)', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
+    const seen = recordCapture(['change', 'preview-open']);
+    try {
+      const from = thumbAt(el, 0).getBoundingClientRect(), to = thumbAt(el, 2).getBoundingClientRect();
+      const c = (r: DOMRect) => [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] as [number, number];
+      await sendMouse({ type: 'move', position: c(from) });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [c(from)[0] + 30, c(from)[1]] });
+      await sendMouse({ type: 'move', position: c(to) });
+      expect(thumbAt(el, 2).hasAttribute('data-drop-target')).to.equal(true);
+      await sendMouse({ type: 'up' });
+      await settle(el);
+      expect(captions(el).slice(0, 3)).to.deep.equal(['Photo 2', 'Photo 3', 'Photo 1']);
+      expect(seen.map((x) => x.type)).to.deep.equal(['change']);
+    } finally {
+      seen.stop();
+      await sendMouse({ type: 'move', position: [0, 0] });
+    }
+  });
+
+  it('dragging near the bottom edge scrolls a virtualized grid, so a far place can be reached', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" height="300" .items=${items(90)}></media-gallery>`);
+    const scroller = q(el, '.scroller.bounded')!;
+    const box = scroller.getBoundingClientRect();
+    const from = thumbAt(el, 0).getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(from.left + 20), Math.round(from.top + 20)] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(from.left + 40), Math.round(from.top + 40)] });
+    await sendMouse({ type: 'move', position: [Math.round(from.left + 40), Math.round(box.bottom - 8)] });
+    await waitUntil(() => scroller.scrollTop > 1500, 'auto-scrolled', { timeout: 8000 });
+    await sendMouse({ type: 'up' });
+    await settle(el);
+    const at = captions(el).indexOf('Photo 1');
+    expect(at).to.be.greaterThan(10);
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  it('F2 edits a caption inline: Enter commits (change), Escape cancels; focus returns to the tile', async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
+    mainButton(thumbAt(el, 1)).focus();
+    const seen = recordCapture(['change']);
+    try {
+      await sendKeys({ press: 'F2' });
+      await settle(el);
+      const input = q<HTMLInputElement>(el, '[part=caption-editor]')!;
+      expect(deepActive()).to.equal(input);
+      expect(input.getAttribute('aria-label')).to.equal('Caption of Photo 2');
+      await sendKeys({ type: 'Sunset' });
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Sunset', 'Photo 3']);
+      expect(seen).to.have.length(1);
+      expect(seen[0].detail.items[1].caption).to.equal('Sunset');
+      expect(thumbAt(el, 1).shadowRoot!.querySelector('[part=caption]')!.textContent).to.equal('Sunset');
+      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 1)), 'focus back on the tile');
+      await sendKeys({ press: 'F2' });
+      await settle(el);
+      await sendKeys({ type: 'nope' });
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(q(el, '[part=caption-editor]')).to.equal(null);
+      expect(captions(el)[1]).to.equal('Sunset');
+      expect(seen).to.have.length(1);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('the Delete key deletes the focused tile (cancelable) and focus moves to the neighbour', async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
+    mainButton(thumbAt(el, 1)).focus();
+    const seen = recordCapture(['delete', 'change']);
+    try {
+      await sendKeys({ press: 'Delete' });
+      await settle(el);
+      expect(seen.map((x) => x.type)).to.deep.equal(['delete', 'change']);
+      expect(seen[0].detail.index).to.equal(1);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 3']);
+      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 1)), 'focus on the neighbour');
+      const cancel = (e: Event) => e.preventDefault();
+      document.addEventListener('delete', cancel, { capture: true });
+      await sendKeys({ press: 'Delete' });
+      document.removeEventListener('delete', cancel, { capture: true });
+      await settle(el);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 3']);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('delete from the preview: the preview shows the neighbour', async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
+    mainButton(thumbAt(el, 1)).click();
+    await settle(el);
+    const p = q<GalleryPreview>(el, 'gallery-preview')!;
+    await p.updateComplete;
+    const seen = recordCapture(['delete', 'change']);
+    try {
+      p.shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+      await settle(el);
+      expect(seen.map((x) => x.type)).to.deep.equal(['delete', 'change']);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 3']);
+      expect(el.selectedIndex).to.equal(1);
+      await p.updateComplete;
+      expect(p.shadowRoot!.querySelector('.slide.current img')!.getAttribute('src')).to.equal(photo(PHOTOS[2]));
+    } finally {
+      seen.stop();
+    }
+  });
+});
+
+describe('upload mode: webcam (fake camera)', () => {
+  before(() => setViewport({ width: 1200, height: 800 }));
+  const video = (el: MediaGallery) => q<HTMLVideoElement>(el, '.webcam video');
+  const running = async (el: MediaGallery) => {
+    q(el, '[part~=webcam]')!.click();
+    await waitUntil(() => (video(el)?.videoWidth ?? 0) > 0, 'camera frames', { timeout: 8000 });
+  };
+
+  it('mirrored by default (view and capture), constraints from JSON, capture adds an item', async function () {
+    if (!navigator.mediaDevices?.getUserMedia) this.skip();
+    const el = await mount(html`<media-gallery interactive webcam-constraints='{"width":320,"height":240}'></media-gallery>`);
+    await running(el);
+    const v = video(el)!;
+    expect(getComputedStyle(v).transform).to.match(/^matrix\(-1, 0, 0, 1/);
+    expect(v.videoWidth).to.equal(320);
+    const seen = recordCapture(['upload']);
+    try {
+      q(el, '[part~=capture]')!.click();
+      await waitUntil(() => seen.length === 1, 'upload from the camera');
+      expect(seen[0].detail.files[0].type).to.equal('image/png');
+      await settle(el);
+      expect(video(el)).to.equal(null);
+      expect(thumbs(el)).to.have.length(1);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('webcam-mirror="false" is not mirrored; streaming fires stream {blob, width, height} every stream-every ms', async function () {
+    if (!navigator.mediaDevices?.getUserMedia) this.skip();
+    const el = await mount(html`<media-gallery interactive webcam-mirror="false" streaming stream-every="100" webcam-constraints='{"width":320,"height":240}'></media-gallery>`);
+    const seen = recordCapture(['stream']);
+    try {
+      await running(el);
+      expect(getComputedStyle(video(el)!).transform).to.equal('none');
+      await waitUntil(() => seen.length >= 3, 'three frames', { timeout: 5000 });
+      expect(seen[0].detail.blob).to.be.instanceOf(Blob);
+      expect(seen[0].detail.blob.size).to.be.greaterThan(0);
+      expect([seen[0].detail.width, seen[0].detail.height]).to.deep.equal([320, 240]);
+      expect(seen.every((x) => x.event.target === el)).to.equal(true);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('the camera stops when the gallery is removed, and on a second press', async function () {
+    if (!navigator.mediaDevices?.getUserMedia) this.skip();
+    const el = await mount(html`<media-gallery interactive></media-gallery>`);
+    await running(el);
+    let stream = video(el)!.srcObject as MediaStream;
+    q(el, '[part~=webcam]')!.click();
+    expect(stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+    await settle(el);
+    await running(el);
+    stream = video(el)!.srcObject as MediaStream;
+    el.remove();
+    expect(stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+  });
+});
