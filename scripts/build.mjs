@@ -4,18 +4,21 @@
 //   1. tsc -p tsconfig.build.json   npm entry: dist/src/**/*.js + .d.ts, dist/elements/*.js
 //                                   (ES modules, Lit external), and the pipeline CLI
 //   2. rollup -c                    CDN bundle: dist/cdn/media-gallery.js (+ .map), Lit inside
-//   3. cem analyze                  custom-elements.json (package.json `customElements`)
+//   3. cem analyze                  custom-elements.json (package.json `customElements`), and
+//                                   from it web-types.json and vscode.html-custom-data.json
+//                                   (scripts/editor-data.mjs)
 //   4. prints the CDN bundle's minified and gzipped size, and each dist/elements/<tag>.js
 //      entry's gzip size bundled with its imports (scripts/entry-sizes.mjs)
 //
 // Runs the tools from node_modules with this same Node, so no npx and no shell.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { entrySizes, printEntrySizes } from './entry-sizes.mjs';
+import { readAliases, vscodeCustomData, webTypes } from './editor-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -63,6 +66,7 @@ step('cem analyze (custom-elements.json)', '@custom-elements-manifest/analyzer',
   'src/pipeline/**',
 ]);
 checkManifest();
+writeEditorData();
 
 // 4. sizes
 printSizes();
@@ -91,6 +95,15 @@ function checkManifest() {
   if (bare.length) console.warn(`  ⚠ no tag name found for ${bare.join(', ')} (register it in elements/<tag>.ts with define()).`);
   const undocumented = rows.filter((r) => r.tag === 'media-gallery' && (r.events === 0 || r.parts === 0 || r.cssprops === 0));
   if (undocumented.length) console.warn('  ⚠ <media-gallery> lists no @fires, @csspart or @cssprop in its JSDoc.');
+}
+
+function writeEditorData() {
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const aliases = readAliases(join(root, 'src'));
+  writeFileSync(join(root, 'web-types.json'), JSON.stringify(webTypes(manifest, pkg, aliases), null, 2) + '\n');
+  writeFileSync(join(root, 'vscode.html-custom-data.json'), JSON.stringify(vscodeCustomData(manifest, aliases), null, 2) + '\n');
+  console.log('  web-types.json, vscode.html-custom-data.json: written from custom-elements.json');
 }
 
 function printSizes() {

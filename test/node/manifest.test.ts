@@ -61,3 +61,33 @@ test('module paths name shipped files (dist/…js, built from a source that exis
     assert.ok(existsSync(join(root, p.replace(/^dist\//, '').replace(/\.js$/, '.ts'))), `${p} has a source`);
   }
 });
+
+// Editor data (scripts/editor-data.mjs, written by `npm run build`): generated from this same
+// manifest, each must list every element, attribute and event.
+test('web-types.json and VS Code custom data list every element, attribute and event', async () => {
+  // @ts-expect-error: a plain .mjs build script, no declarations
+  const { webTypes, vscodeCustomData, readAliases } = await import('../../scripts/editor-data.mjs');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg['web-types'], './web-types.json');
+  for (const f of ['web-types.json', 'vscode.html-custom-data.json']) assert.ok(pkg.files.includes(f), `${f} is shipped`);
+  const aliases = readAliases(join(root, 'src'));
+  type Named = { name: string; values?: { name: string }[] };
+  const wt = webTypes(manifest, pkg, aliases) as { contributions: { html: { elements: (Named & { attributes: Named[]; events: Named[]; js: { events: Named[]; properties: Named[] } })[] } } };
+  const vs = vscodeCustomData(manifest, aliases) as { tags: (Named & { description: { value: string }; attributes: (Named & { valueSet?: string })[] })[] };
+  assert.deepEqual(wt.contributions.html.elements.map((e) => e.name).sort(), elements.map((d) => d.tagName).sort());
+  assert.deepEqual(vs.tags.map((e) => e.name).sort(), elements.map((d) => d.tagName).sort());
+  for (const d of elements) {
+    const w = wt.contributions.html.elements.find((e) => e.name === d.tagName)!;
+    const v = vs.tags.find((e) => e.name === d.tagName)!;
+    const attrs = (d.attributes ?? []).map((a) => a.name).sort();
+    const events = (d.events ?? []).map((e) => e.name).sort();
+    assert.deepEqual(w.attributes.map((a) => a.name).sort(), attrs, `${d.tagName}: web-types attributes`);
+    assert.deepEqual(v.attributes.map((a) => a.name).sort(), attrs, `${d.tagName}: VS Code attributes`);
+    assert.deepEqual(w.events.map((e) => e.name).sort(), events, `${d.tagName}: web-types events`);
+    assert.deepEqual(w.js.events.map((e) => e.name).sort(), events, `${d.tagName}: web-types js.events`);
+    for (const e of events) assert.ok(v.description.value.includes(`\`${e}\``), `${d.tagName}: VS Code description lists ${e}`);
+  }
+  const gallery = wt.contributions.html.elements.find((e) => e.name === 'media-gallery')!;
+  assert.deepEqual(gallery.attributes.find((a) => a.name === 'layout')?.values?.map((x) => x.name), ['grid', 'masonry', 'justified']);
+  assert.equal(vs.tags.find((t) => t.name === 'media-gallery')!.attributes.find((a) => a.name === 'loop')?.valueSet, 'v');
+});
