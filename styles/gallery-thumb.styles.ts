@@ -107,14 +107,15 @@ export const thumbStyles = [
     .actions .btn { min-width: 30px; height: 30px; padding: 0 6px; font-size: 12px; }
     .actions .btn svg { width: 17px; height: 17px; }
     :host(:hover) .actions, :host(:focus-within) .actions, .actions.pinned, :host([touch]) .actions { opacity: 1; transform: none; pointer-events: auto; }
-    /* Touch mode (no hover to reveal them): always shown, 44 px targets (WCAG 2.5.5). */
-    :host([touch]) .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; }
-    :host([touch]) .actions .btn svg { width: 20px; height: 20px; }
-    :host([touch]) .actions { border-radius: 24px; }
+    /* Touch mode (no hover to reveal them): always shown, 44 px targets (WCAG 2.5.5), each on its
+       own dark disc rather than one light panel, so the photo still shows between them. */
+    :host([touch]) .actions { padding: 0; gap: 4px; background: none; box-shadow: none; }
+    :host([touch]) .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; color: #fff; background: rgb(16 18 22 / 0.6); backdrop-filter: blur(6px); }
+    :host([touch]) .actions .btn[aria-pressed='true'] { color: var(--gallery-accent-color, #fb923c); }
     @media (hover: none) {
-      .actions { opacity: 1; transform: none; pointer-events: auto; }
-      .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; }
-      .actions { border-radius: 24px; }
+      .actions { opacity: 1; transform: none; pointer-events: auto; padding: 0; gap: 4px; background: none; box-shadow: none; }
+      .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; color: #fff; background: rgb(16 18 22 / 0.6); backdrop-filter: blur(6px); }
+      .actions .btn[aria-pressed='true'] { color: var(--gallery-accent-color, #fb923c); }
     }
     .error {
       position: absolute;
