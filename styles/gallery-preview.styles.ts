@@ -203,6 +203,9 @@ export const previewStyles = [
       :host { --_strip-size: 44px; }
     }
     @media (forced-colors: active) {
+      /* The system background, opaque: the page behind does not show through the overlay. */
+      .backdrop { background: Canvas; }
+      .more-menu { border: 1px solid CanvasText; }
       .strip .t[aria-current='true'] { outline: 3px solid Highlight; }
       .nav { border: 1px solid ButtonText; }
     }
