@@ -84,7 +84,7 @@ describe('touch', () => {
   before(() => setViewport({ width: 1000, height: 800 }));
 
   it('hidden tile buttons take no taps; a finger turns touch mode on: buttons shown, 44 px, tappable', async () => {
-    const el = await mount(html`<media-gallery show-like-dislike show-favorite-button action-label="Use" .items=${items(4)} columns="2"></media-gallery>`);
+    const el = await mount(html`<media-gallery has-more show-like-dislike show-favorite-button action-label="Use" .items=${items(4)} columns="2"></media-gallery>`);
     const t = thumbAt(el, 1);
     const like = tb(t, 'like');
     // Headless Chromium reports (hover: none): touch mode from the start. Firefox has hover.
@@ -108,6 +108,10 @@ describe('touch', () => {
       const r = tb(t, part).getBoundingClientRect();
       expect(r.width, part).to.be.at.least(44);
       expect(r.height, part).to.be.at.least(44);
+    }
+    for (const b of el.shadowRoot!.querySelectorAll<HTMLElement>('.btn')) {
+      const r = b.getBoundingClientRect();
+      expect(Math.min(r.width, r.height), b.getAttribute('part')!).to.be.at.least(44);
     }
     const q = centre(tb(t, 'like').getBoundingClientRect());
     expect(t.shadowRoot!.elementFromPoint(q.x, q.y)?.closest('[part~=like]')).to.equal(tb(t, 'like'));
