@@ -15,9 +15,10 @@ import { isRtl } from './controllers/roving-list.js';
 import { StripController } from './preview-strip.js';
 import { slideView } from './preview-slide.js';
 import { PreviewActions, renderToolbar } from './preview-actions.js';
-import { previewKeyHandler } from './preview-keys.js';
+import { panStep, previewKeyHandler } from './preview-keys.js';
 import { FocusTrapController } from './controllers/focus-trap.js';
 import { OverflowController } from './controllers/overflow.js';
+import { IdleUiController } from './controllers/idle-ui.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 
 const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
@@ -75,6 +76,7 @@ export class GalleryPreview extends LitElement {
     actionLabel: { type: String, attribute: 'action-label' },
     wheelZoom: { attribute: 'wheel-zoom', converter: boolOn },
     slideshow: { type: Number },
+    idleHide: { type: Number, attribute: 'idle-hide' },
     store: { attribute: false },
     closable: { attribute: false },
     touch: { type: Boolean, reflect: true },
@@ -111,6 +113,8 @@ export class GalleryPreview extends LitElement {
   declare wheelZoom: boolean;
   /** Slideshow interval in ms; 0 (default) hides the slideshow button. */
   declare slideshow: number;
+  /** Fade the controls out after this many ms without input (0, the default: never); any input shows them. */
+  declare idleHide: number;
   /**
    * Set by a host (`<media-gallery>`): its item store. The preview then shows `store.items` as
    * they are (no normalising) and sends private requests instead of public events. The host
@@ -198,10 +202,11 @@ export class GalleryPreview extends LitElement {
       items: [], src: '', caption: '', index: 0, open: false, modal: false, loop: true, labels: {}, showDownloadButton: true,
       showShareButton: false, showFullscreenButton: true, showLikeDislike: false, showFavoriteButton: false,
       showEditButton: false, showDeleteButton: false, hideCloseButton: false, actionLabel: '', wheelZoom: false,
-      slideshow: 0, store: null, closable: false, touch: false,
+      slideshow: 0, store: null, closable: false, touch: false, idleHide: 0,
     });
     // Tab cycles inside the open modal, both ways, in every engine.
     new FocusTrapController(this, () => (this.modal && this.open ? this._dialog : null));
+    new IdleUiController(this, () => this.idleHide, () => this.open || !(this.modal || this.closable));
   }
 
   /** The items shown: the host's store, else the preview's own. */
@@ -301,17 +306,9 @@ export class GalleryPreview extends LitElement {
       return true;
     },
     zoomBy: (f) => this._zoomBy(f),
-    pan: (dx, dy) => this._panBy(dx, dy),
+    pan: (dx, dy) => panStep(this._zp, dx, dy),
     fullscreen: () => this.showFullscreenButton && void this._fullscreen.toggle(),
   });
-
-  /** Arrows while zoomed pan by a tenth of the stage; `false` at fit or at that edge (an arrow then changes item). */
-  private _panBy(dx: number, dy: number): boolean {
-    const zp = this._zp, z = zp.state;
-    if (!zp.zoomed) return false;
-    zp.panTo(z.x - dx * Math.max(40, zp.stage.width / 10), z.y - dy * Math.max(40, zp.stage.height / 10));
-    return Math.abs(zp.state.x - z.x) > 0.5 || Math.abs(zp.state.y - z.y) > 0.5;
-  }
 
   private _zoomBy(factor: number) {
     if (this._current?.type !== 'video') this._zp.zoomBy(factor);

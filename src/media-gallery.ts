@@ -113,7 +113,7 @@ export class MediaGallery extends LitElement {
     hideCloseButton: { attribute: 'hide-close-button', converter: boolOn },
     actionLabel: { type: String, attribute: 'action-label' },
     hasMore: { attribute: 'has-more', converter: boolOn },
-    infiniteScroll: { attribute: 'infinite-scroll', converter: boolOn }, previewMode: { type: String, attribute: 'preview-mode', reflect: true },
+    infiniteScroll: { attribute: 'infinite-scroll', converter: boolOn }, previewMode: { type: String, attribute: 'preview-mode', reflect: true }, idleHide: { type: Number, attribute: 'idle-hide' },
     loadMoreLabel: { type: String, attribute: 'load-more-label' },
     interactive: { converter: boolOn },
     fileTypes: { attribute: 'file-types' },
@@ -154,6 +154,7 @@ export class MediaGallery extends LitElement {
   /** Show Load more: the page has more items. */ declare hasMore: boolean;
   /** `load-more` also fires when the end of the grid scrolls into view (default off: only the button asks). */ declare infiniteScroll: boolean;
   /** `modal` (default): the preview covers the page; `inline`: it takes the gallery's box instead of the grid (Gradio's layout). */ declare previewMode: 'modal' | 'inline';
+  /** Preview: fade its controls out after this many ms without input (default 0: never). */ declare idleHide: number;
   /** Label of the Load more button (default "Load more"). */ declare loadMoreLabel: string;
   /** Upload mode: a drop zone, paste and webcam sources, delete buttons. */ declare interactive: boolean;
   /** Accepted uploads: `"image, video, .pdf"` or a list (`['image', '.mp4']`); default image and video. */ declare fileTypes: string | string[];
@@ -171,8 +172,7 @@ export class MediaGallery extends LitElement {
 
   private _store = new GalleryStore();
   private _itemsSet = false;
-  private _selected: number | null = null;
-  private _openAtStart = false;
+  private _selected: number | null = null; private _openAtStart = false;
   private _grid = new VirtualGridController(this, this._store, () => ({
     kind: this.layout === 'masonry' || this.layout === 'justified' ? this.layout : 'grid',
     columnsAt: (w) => { const r = parseResponsive(this.columns); return r ? atWidth(r, w) : 2; },
@@ -203,7 +203,7 @@ export class MediaGallery extends LitElement {
       rowHeight: 220, allowPreview: true, preview: false, objectFit: 'cover', showDownloadButton: true, showShareButton: false,
       showFullscreenButton: true, showLikeDislike: false, showFavoriteButton: false, showEditButton: false, hideCloseButton: false,
       actionLabel: '', hasMore: false, loadMoreLabel: '', interactive: false, fileTypes: '', sources: 'upload webcam clipboard', maxFileSize: null,
-      maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {}, infiniteScroll: false, previewMode: 'modal',
+      maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {}, infiniteScroll: false, previewMode: 'modal', idleHide: 0,
       name: '', disabled: false, required: false, uploadUrl: '', uploadHandler: null, webcamMirror: true, webcamConstraints: null, streaming: false, streamEvery: 500,
     });
     new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
@@ -385,7 +385,7 @@ export class MediaGallery extends LitElement {
       <slot hidden></slot>${this._say.render()}
       ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
         .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
-        .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom}
+        .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom} .idleHide=${this.idleHide || 0}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
         .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton} .showDeleteButton=${this.interactive && !this._up.form.disabled}
         .hideCloseButton=${this.hideCloseButton} .actionLabel=${this.actionLabel ?? ''}></gallery-preview>` : nothing}

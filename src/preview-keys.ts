@@ -16,6 +16,22 @@ export interface PreviewKeyActions {
   pan(dx: number, dy: number): boolean;
 }
 
+/** What keyboard panning needs of the zoom (the preview's zoom-pan controller). */
+export interface Pannable {
+  readonly state: { x: number; y: number };
+  readonly zoomed: boolean;
+  readonly stage: { width: number; height: number };
+  panTo(x: number, y: number): void;
+}
+
+/** Pans a zoomed image by a tenth of the stage per step; `false` at fit or at that edge (an arrow then changes item). */
+export function panStep(zp: Pannable, dx: number, dy: number): boolean {
+  const z = zp.state;
+  if (!zp.zoomed) return false;
+  zp.panTo(z.x - dx * Math.max(40, zp.stage.width / 10), z.y - dy * Math.max(40, zp.stage.height / 10));
+  return Math.abs(zp.state.x - z.x) > 0.5 || Math.abs(zp.state.y - z.y) > 0.5;
+}
+
 /**
  * The preview's keyboard, on its frame: while zoomed the arrows pan (Left/Right change item only
  * at the image's edge); at fit Left/Right go to the previous/next item (swapped in right-to-left),

@@ -75,6 +75,9 @@ export const previewStyles = [
       color: #f4f5f7;
       box-shadow: 0 4px 16px rgb(0 0 0 / 0.4);
     }
+    /* idle-hide: after a while without input the controls fade out (controllers/idle-ui.ts); they come back at once. */
+    :host([ui-idle]) :is(.top, .caption, .strip, .nav) { opacity: 0; pointer-events: none; transition: opacity 400ms var(--_ease); }
+    :host([ui-idle]) .stage { cursor: none; }
     /* Touch: 44 px targets (WCAG 2.5.5) wherever a finger is the pointer. */
     :host([touch]) .btn { min-width: 44px; height: 44px; }
     @media (pointer: coarse) { .btn { min-width: 44px; height: 44px; } }

@@ -599,6 +599,22 @@ describe('attributes', () => {
     expect(el.preview).to.equal(false);
   });
 
+  it('idle-hide fades the preview\'s controls after a while without input; any input brings them back; focus on one keeps them', async () => {
+    const el = await mount(html`<media-gallery idle-hide="300" .items=${items(3)}></media-gallery>`);
+    await openAt(el, 0);
+    const p = preview(el);
+    await waitUntil(() => p.hasAttribute('ui-idle'), 'hidden after 300 ms', { timeout: 3000 });
+    await waitUntil(() => getComputedStyle(pq(el, '.top')!).opacity === '0', 'faded out');
+    expect(getComputedStyle(pq(el, '.strip')!).pointerEvents).to.equal('none');
+    pq(el, '.stage')!.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, composed: true }));
+    expect(p.hasAttribute('ui-idle')).to.equal(false);
+    expect(getComputedStyle(pq(el, '.top')!).opacity).to.equal('1'); // back at once
+    pq<HTMLButtonElement>(el, '[part~=close]')!.focus();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(p.hasAttribute('ui-idle'), 'a focused control stays').to.equal(false);
+    await expect(p).to.be.accessible();
+  });
+
   it('a video\'s tracks become <track> elements in the preview', async () => {
     const tracks = [{ src: '/test/fixtures/captions.vtt', srclang: 'en', label: 'English', kind: 'captions' }];
     const el = await mount(html`<media-gallery .items=${[{ src: VIDEO, caption: 'Storm', tracks }]}></media-gallery>`);
