@@ -43,6 +43,10 @@ console.log(`packed ${packed.filename}: ${packed.size} B, unpacked ${packed.unpa
 const paths = packed.files.map((f) => f.path);
 check(paths.includes('LICENSE'), 'LICENSE is in the package');
 check(!paths.some((p) => p.endsWith('.ts') && !p.endsWith('.d.ts')), 'no TypeScript sources shipped');
+for (const entry of ['react', 'react-jsx', 'vue']) {
+  const types = pkg.exports[`./${entry}`]?.types?.replace(/^\.\//, '');
+  check(!!types && paths.includes(types) && paths.includes(pkg.typesVersions['*'][entry][0]), `media-gallery/${entry}: typings shipped (exports and typesVersions)`);
+}
 
 // Outside the repository, so nothing resolves from its node_modules.
 const app = mkdtempSync(join(tmpdir(), 'mg-pack-'));
@@ -75,7 +79,7 @@ const scripts = top.filter((n) => {
 });
 check(scripts.length === 0, `no install scripts${scripts.length ? `: ${scripts.join(', ')}` : ''}`);
 const nodeOnly = Object.keys(pkg.peerDependencies ?? {}).filter((n) => top.includes(n));
-check(nodeOnly.length === 0, `none of the pipeline's packages installed${nodeOnly.length ? `: ${nodeOnly.join(', ')}` : ''}`);
+check(nodeOnly.length === 0, `no optional peer installed (pipeline, React, Vue)${nodeOnly.length ? `: ${nodeOnly.join(', ')}` : ''}`);
 
 const installed = join(nm, 'media-gallery');
 const maps = walk(installed).filter((f) => f.endsWith('.map'));

@@ -20,6 +20,7 @@ import { FocusTrapController } from './controllers/focus-trap.js';
 import { OverflowController } from './controllers/overflow.js';
 import { IdleUiController } from './controllers/idle-ui.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
+import type { GalleryEventName, GalleryListener } from './events/gallery-events.js';
 
 const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
 const boolDefaultOn = { fromAttribute: (v: string | null) => v !== 'false' };
@@ -392,4 +393,12 @@ export class GalleryPreview extends LitElement {
     }
     return html`<div class="region" part="preview" role="region" aria-roledescription="image viewer" aria-label=${label}>${this._renderFrame()}</div>`;
   }
+}
+
+// Typed listeners for the preview's events, `select` included (Angular's strictTemplates
+// types `(select)="…$event…"` through these).
+export interface GalleryPreview {
+  addEventListener<K extends GalleryEventName>(type: K, listener: GalleryListener<GalleryPreview, K>, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: GalleryPreview, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }
