@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { STRICT_CSP } from '../examples/csp-policy.js';
+import { exampleSubmit, exampleUploads } from './upload-endpoint.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -76,6 +77,10 @@ const server = await startDevServer({
         await next();
         if (ctx.path === '/examples/csp.html') ctx.set('Content-Security-Policy', STRICT_CSP);
       },
+      // examples/upload.html: its form posts to /examples/submit (a page listing what arrived);
+      // its server-upload gallery stores files in memory at /examples/uploads.
+      exampleSubmit(),
+      exampleUploads(),
     ],
     watch: false,
     open: false,

@@ -3,6 +3,11 @@
 //
 //   exampleSubmit()   POST /examples/submit: answers with an HTML page listing what arrived
 //                     (examples/upload.html posts its form there).
+//   exampleUploads()  examples/upload.html's server upload (`upload-url`), kept in memory:
+//     POST /examples/uploads          stores the multipart field `file`; answers {"url": …}
+//       ?kbps=N                       reads the body at about N KiB/s (progress to watch)
+//       ?fail=1                       reads the body, answers 500 (Retry to watch)
+//     GET  /examples/uploads/ID/NAME  a stored file (the newest 40 files, 10 MB each at most)
 //   uploadTestServer()  the test runner's endpoints under /upload-test/:
 //     POST /upload-test/store          stores the multipart field `file`; answers {"url": …}
 //     POST /upload-test/text           same, answering the URL as plain text
@@ -49,11 +54,73 @@ export function exampleSubmit() {
     }
     const rows = entries.map((e) => `<tr><td>${esc(e.name)}</td><td>${e.file !== undefined ? `file <b>${esc(e.file)}</b>, ${e.size} bytes, ${esc(e.type || '?')}` : `text: ${esc(e.value)}`}</td></tr>`);
     ctx.type = 'text/html';
-    ctx.body = `<!doctype html><meta charset="utf-8"><title>What arrived</title>
-<link rel="stylesheet" href="/examples/examples.css">
-<main><h1>What the server received</h1><p>${entries.length} form entries, in order:</p>
-<table><thead><tr><th>name</th><th>value</th></tr></thead><tbody>${rows.join('')}</tbody></table>
-<p><a href="/examples/upload.html">Back to the upload example</a></p></main>`;
+    ctx.body = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>What arrived · media-gallery</title><link rel="icon" href="data:,">
+<link rel="stylesheet" href="/examples/examples.css"><script type="module" src="/examples/shared.js"></script>
+<body><main class="wrap"><h1>What the server received</h1><p class="lead">${entries.length} form entries, in order:</p>
+<div class="card"><table class="received"><thead><tr><th>name</th><th>value</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<p><a href="/examples/upload.html">Back to the upload example</a> (the browser's Back restores the form, files included).</p></main></body></html>`;
+  };
+}
+
+/** Reads a request body at about `kbps` KiB/s into a Buffer (at most `limit` bytes, else null). */
+async function readSlowly(req, kbps, limit) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+    if (kbps > 0) await new Promise((r) => setTimeout(r, (chunk.length / 1024 / kbps) * 1000));
+  }
+  return Buffer.concat(chunks);
+}
+
+export function exampleUploads({ maxFiles = 40, maxBytes = 10 * 1024 * 1024 } = {}) {
+  const files = new Map();
+  let next = 0;
+  return async (ctx, nextMw) => {
+    if (ctx.path !== '/examples/uploads' && !ctx.path.startsWith('/examples/uploads/')) return nextMw();
+    if (ctx.method === 'GET') {
+      const file = files.get(ctx.path.split('/')[3]);
+      if (!file) return void (ctx.status = 404);
+      ctx.type = file.type || 'application/octet-stream';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = file.bytes;
+      return;
+    }
+    if (ctx.method !== 'POST' || ctx.path !== '/examples/uploads') return nextMw();
+    const kbps = Math.min(100_000, Math.max(0, Number(ctx.query.kbps) || 0));
+    const body = await readSlowly(ctx.req, kbps, maxBytes + 64 * 1024).catch(() => null);
+    if (!body) {
+      ctx.status = 413;
+      ctx.body = `Too large (the example server keeps ${maxBytes / 1024 / 1024} MB per file at most), or the upload was cancelled.`;
+      return;
+    }
+    if (ctx.query.fail) {
+      ctx.status = 500;
+      ctx.body = 'The example server was asked to fail.';
+      return;
+    }
+    let form;
+    try {
+      form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': ctx.get('content-type') }, body }).formData();
+    } catch {
+      ctx.status = 400;
+      ctx.body = 'Send multipart/form-data with a field named file.';
+      return;
+    }
+    const file = form.get('file');
+    if (!file || typeof file === 'string') {
+      ctx.status = 400;
+      ctx.body = 'no file field';
+      return;
+    }
+    const id = String(++next);
+    files.set(id, { type: file.type, bytes: Buffer.from(await file.arrayBuffer()) });
+    // Memory stays bounded: the oldest files go first.
+    for (const old of files.keys()) if (files.size > maxFiles) files.delete(old);
+    ctx.body = { url: `/examples/uploads/${id}/${encodeURIComponent(file.name)}` };
   };
 }
 

@@ -49,6 +49,9 @@ export class AnnouncerController implements ReactiveController {
   private _onRefused = (e: Event) => {
     const d = (e as CustomEvent<UploadErrorDetail>).detail;
     const l = this.labels();
+    // A failed server upload is announced by the transfer ("Upload of … failed"): the file was added.
+    if (d.reason === 'network') return;
+    if (!d.file) return this.say(d.reason === 'camera' ? l.cameraError : l.pasteError);
     const reason = d.reason === 'type' ? l.refusedType : d.reason === 'size' ? l.refusedSize : d.reason === 'count' ? l.refusedCount : l.refusedOther;
     this.say(fmt(l.refused, { file: d.file?.name ?? '', reason }).trim());
   };

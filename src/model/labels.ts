@@ -75,6 +75,8 @@ export interface GalleryLabels {
   uploaded: string;
   /** Announced and shown: the server upload of `{file}` failed. */
   uploadFailed: string;
+  /** Shown on the tile of a failed upload (beside Retry; the tile is narrow). */
+  failed: string;
   uploadCancelled: string;
   /** A refused item's dismiss button. */
   dismiss: string;
@@ -150,7 +152,8 @@ export const defaultLabels: GalleryLabels = {
   retryUpload: 'Retry upload of {file}',
   uploaded: '{file} uploaded',
   uploadFailed: 'Upload of {file} failed',
-  uploadCancelled: 'Upload cancelled',
+  failed: 'Failed',
+  uploadCancelled: 'Cancelled',
   dismiss: 'Dismiss',
   cameraError: 'The camera could not be opened',
   pasteError: 'Nothing could be pasted from the clipboard',
