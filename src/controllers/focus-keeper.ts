@@ -35,6 +35,8 @@ export class FocusKeeperController implements ReactiveController {
     const lost = this._lost;
     this._lost = null;
     if (!lost || lost.isConnected) return;
+    // Focus already went to another of our parts (the preview, a tile): nothing was lost.
+    if (this.host.shadowRoot?.activeElement?.isConnected) return;
     const now = document.activeElement;
     if (now && now !== document.body && now !== document.documentElement && now !== this.host) return;
     const n = this.port.count(), at = this.port.firstNew();
