@@ -19,11 +19,10 @@ import { panStep, previewKeyHandler } from './preview-keys.js';
 import { FocusTrapController } from './controllers/focus-trap.js';
 import { OverflowController } from './controllers/overflow.js';
 import { IdleUiController } from './controllers/idle-ui.js';
+import { boolDefaultOn, boolOn } from './converters.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 import type { GalleryEventName, GalleryListener } from './events/gallery-events.js';
 
-const boolOn = { fromAttribute: (v: string | null) => v !== null && v !== 'false' };
-const boolDefaultOn = { fromAttribute: (v: string | null) => v !== 'false' };
 
 /**
  * The large view: the image or video, previous/next, caption, "3 / 12" counter, a virtualized
@@ -83,54 +82,30 @@ export class GalleryPreview extends LitElement {
     touch: { type: Boolean, reflect: true },
   };
 
-  /** Items to show (any input form of the contract); alternatively `src` and `caption`. */
-  declare items: unknown[];
-  /** URL of the one image or video to show when `items` is empty. */
-  declare src: string;
-  /** Caption of `src`. */
-  declare caption: string;
-  /** Index of the item shown. */
-  declare index: number;
-  /** Modal only: whether the dialog is open. */
-  declare open: boolean;
-  /** Render as a modal dialog over the page (set by `<media-gallery>`). */
-  declare modal: boolean;
-  /** Previous/next wrap around at the ends. Default true; `loop="false"` turns it off. */
-  declare loop: boolean;
-  /** Strings shown and announced, merged over the English defaults. */
-  declare labels: Partial<GalleryLabels>;
+  /** Items to show (any input form of the contract); alternatively `src` and `caption`. */ declare items: unknown[];
+  /** URL of the one image or video to show when `items` is empty. */ declare src: string;
+  /** Caption of `src`. */ declare caption: string;
+  /** Index of the item shown. */ declare index: number;
+  /** Modal only: whether the dialog is open. */ declare open: boolean;
+  /** Render as a modal dialog over the page (set by `<media-gallery>`). */ declare modal: boolean;
+  /** Previous/next wrap around at the ends. Default true; `loop="false"` turns it off. */ declare loop: boolean;
+  /** Strings shown and announced, merged over the English defaults. */ declare labels: Partial<GalleryLabels>;
   declare showDownloadButton: boolean;
   declare showShareButton: boolean;
   declare showFullscreenButton: boolean;
   declare showLikeDislike: boolean;
   declare showFavoriteButton: boolean;
   declare showEditButton: boolean;
-  /** A Delete button (fires `delete`, cancelable; inside `<media-gallery interactive>` the gallery removes the item). */
-  declare showDeleteButton: boolean;
+  /** A Delete button (fires `delete`, cancelable; inside `<media-gallery interactive>` the gallery removes the item). */ declare showDeleteButton: boolean;
   declare hideCloseButton: boolean;
-  /** Label of the action button; no button when empty. */
-  declare actionLabel: string;
-  /** Plain mouse wheel zooms (otherwise ctrl/⌘ + wheel or a trackpad pinch). */
-  declare wheelZoom: boolean;
-  /** Slideshow interval in ms; 0 (default) hides the slideshow button. */
-  declare slideshow: number;
-  /** Fade the controls out after this many ms without input (0, the default: never); any input shows them. */
-  declare idleHide: number;
-  /**
-   * Set by a host (`<media-gallery>`): its item store. The preview then shows `store.items` as
-   * they are (no normalising) and sends private requests instead of public events. The host
-   * re-sets it, or calls `requestUpdate()`, when the store's items change.
-   * @internal
-   */
-  declare store: GalleryStore | null;
-  /** @internal Set by a host that shows the preview inline (`preview-mode="inline"`): Close and Escape close it. */
-  declare closable: boolean;
-  /** Touch mode (set by the host): 44 px buttons. `(pointer: coarse)` alone does the same. */
-  declare touch: boolean;
-  /**
-   * Set by a host: where tile `index` is on screen, for the open/close animation.
-   * @internal
-   */
+  /** Label of the action button; no button when empty. */ declare actionLabel: string;
+  /** Plain mouse wheel zooms (otherwise ctrl/⌘ + wheel or a trackpad pinch). */ declare wheelZoom: boolean;
+  /** Slideshow interval in ms; 0 (default) hides the slideshow button. */ declare slideshow: number;
+  /** Fade the controls out after this many ms without input (0, the default: never); any input shows them. */ declare idleHide: number;
+  /** @internal A host's item store: shown as it is (no normalising); requests go to the host instead of public events. The host re-sets `items` when the store changes. */ declare store: GalleryStore | null;
+  /** @internal Set by a host that shows the preview inline (`preview-mode="inline"`): Close and Escape close it. */ declare closable: boolean;
+  /** Touch mode (set by the host): 44 px buttons. `(pointer: coarse)` alone does the same. */ declare touch: boolean;
+  /** @internal Set by a host: where tile `index` is on screen, for the open/close animation. */
   tileRect: ((index: number) => DOMRect | null) | null = null;
 
   /** Standalone: the items built from `items` or `src` + `caption`, rebuilt when those change. */
