@@ -57,6 +57,7 @@ export class GalleryThumb extends LitElement {
     showFavoriteButton: { attribute: 'show-favorite-button', converter: boolOn },
     showEditButton: { attribute: 'show-edit-button', converter: boolOn },
     showDeleteButton: { attribute: 'show-delete-button', converter: boolOn },
+    captionButton: { attribute: false },
     actionLabel: { type: String, attribute: 'action-label' },
     priority: { attribute: false },
     tileWidth: { type: Number, attribute: false },
@@ -86,6 +87,8 @@ export class GalleryThumb extends LitElement {
   declare showFavoriteButton: boolean;
   declare showEditButton: boolean;
   declare showDeleteButton: boolean;
+  /** @internal Set by `<media-gallery>` in upload mode: a button that opens its inline caption editor. */
+  declare captionButton: boolean;
   declare actionLabel: string;
   /** @internal First-screen tile: eager loading with `fetchpriority="high"`. */
   declare priority: boolean;
@@ -118,6 +121,7 @@ export class GalleryThumb extends LitElement {
     this.showFavoriteButton = false;
     this.showEditButton = false;
     this.showDeleteButton = false;
+    this.captionButton = false;
     this.actionLabel = '';
     this.priority = false;
     this.tileWidth = 0;
@@ -254,6 +258,9 @@ export class GalleryThumb extends LitElement {
     if (this.actionLabel) {
       // The visible label starts the name (WCAG 2.5.3, label in name).
       b.push(html`<button class="btn" part="button action" tabindex=${tab} aria-label=${on(this.actionLabel)} @click=${() => this._simple('action')}>${this.actionLabel}</button>`);
+    }
+    if (this.captionButton) {
+      b.push(html`<button class="btn" part="button caption-edit" tabindex=${tab} aria-label=${on(l.editCaption)} @click=${() => this._ask('caption', {}, () => undefined)}>${icons.caption}</button>`);
     }
     if (this.showDeleteButton) {
       b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${on(l.delete)} @click=${() => this._simple('delete')}>${icons.trash}</button>`);

@@ -16,6 +16,7 @@ export const icons = {
   dislike: icon(svg`<path d="M17 13V4h3v9h-3Zm0 0-4 8a2.5 2.5 0 0 1-2.5-2.5V15H5.3a2 2 0 0 1-2-2.3l1.2-7A2 2 0 0 1 6.5 4H17"/>`),
   star: icon(svg`<path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9L12 3Z"/>`),
   edit: icon(svg`<path d="M4 20h4L19 9l-4-4L4 16v4Zm9-13 4 4"/>`),
+  caption: icon(svg`<path d="M4 6h16M4 11h9M4 16h6m4 4 1-3 5-5 2 2-5 5-3 1Z"/>`),
   zoomIn: icon(svg`<circle cx="10.5" cy="10.5" r="6.5"/><path d="m20 20-4.5-4.5M10.5 7.5v6m-3-3h6"/>`),
   zoomOut: icon(svg`<circle cx="10.5" cy="10.5" r="6.5"/><path d="m20 20-4.5-4.5M7.5 10.5h6"/>`),
   play: svg`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false"><path d="M8 5.5v13l10.5-6.5L8 5.5Z" fill="currentColor"/></svg>`,

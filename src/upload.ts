@@ -1,4 +1,4 @@
-/** Upload rules: accepted file types and size limits. Pure module. */
+/** Upload rules: accepted file types, size limits, webcam constraints. Pure module. */
 
 /**
  * Parses `file-types`: a string (`"image, video, .pdf"`) or a list (Gradio's
@@ -36,4 +36,12 @@ export function parseSize(v: unknown): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?\s*$/i.exec(String(v));
   if (!m) return null;
   return Math.round(parseFloat(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]);
+}
+
+/** Parses `webcam-constraints`: a `MediaTrackConstraints` object or its JSON; anything else is `true`. */
+export function videoConstraints(v: unknown): MediaTrackConstraints | true {
+  if (typeof v === 'string') {
+    try { v = JSON.parse(v); } catch { return true; }
+  }
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as MediaTrackConstraints) : true;
 }

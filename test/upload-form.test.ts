@@ -477,6 +477,45 @@ describe('upload mode: editing', () => {
     }
   });
 
+  it("pointer and touch users edit a caption with the tile's caption button (a real click; no preview opens)", async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
+    const seen = recordCapture(['change', 'preview-open', 'select']);
+    try {
+      const tile = thumbAt(el, 2);
+      const button = tile.shadowRoot!.querySelector<HTMLButtonElement>('[part~=caption-edit]')!;
+      expect(button.getAttribute('aria-label')).to.equal('Edit caption of Photo 3');
+      tile.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(r));
+      const t = tile.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(t.left + t.width / 2), Math.round(t.top + t.height / 2)] });
+      await waitUntil(() => button.getBoundingClientRect().width > 0 && getComputedStyle(button).visibility !== 'hidden', 'the button shows on hover');
+      const b = button.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(b.left + b.width / 2), Math.round(b.top + b.height / 2)] });
+      await settle(el);
+      const input = q<HTMLInputElement>(el, '[part=caption-editor]')!;
+      expect(input, 'the editor opens').to.exist;
+      await waitUntil(() => deepActive() === input, 'the editor has focus');
+      expect(input.value).to.equal('Photo 3');
+      await sendKeys({ type: 'Harbour' });
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 2', 'Harbour']);
+      expect(seen.map((x) => x.type)).to.deep.equal(['change']);
+      expect(status(el)).to.equal('Caption saved');
+      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 2)), 'focus back on the tile');
+      // Not in a disabled gallery, nor outside upload mode.
+      el.disabled = true;
+      await settle(el);
+      expect(thumbAt(el, 2).shadowRoot!.querySelector('[part~=caption-edit]')).to.equal(null);
+      el.disabled = false;
+      el.interactive = false;
+      await settle(el);
+      expect(thumbAt(el, 2).shadowRoot!.querySelector('[part~=caption-edit]')).to.equal(null);
+    } finally {
+      seen.stop();
+    }
+  });
+
   it('the Delete key deletes the focused tile (cancelable) and focus moves to the neighbour', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
     mainButton(thumbAt(el, 1)).focus();

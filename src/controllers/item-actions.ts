@@ -86,6 +86,7 @@ export class ItemActionsController implements ReactiveController {
         if (this.host.layout !== 'grid' && this.store.learnRatio(index, width, height)) this.host.requestUpdate();
         break;
       }
+      case 'caption': ok = false; break; // answered by the editing controller, in upload mode only
       default: ok = this._emit(r.action, at);
     }
     r.accepted = ok;

@@ -3,13 +3,15 @@ import type { GalleryItem } from '../model/items.js';
 import type { GalleryStore } from '../model/store.js';
 import { defaultLabels, fmt, type GalleryLabels } from '../model/labels.js';
 import { ObjectUrlRegistry } from '../model/object-urls.js';
-import { emit, type UploadErrorReason } from '../events/gallery-events.js';
+import type { UploadErrorReason } from '../events/gallery-events.js';
 import type { Layout } from '../layout.js';
 import { UploadController, type UploadHost } from './upload.js';
 import { WebcamController } from './webcam.js';
 import { FormController, type FormHost } from './form.js';
 import { TransferController, type TransferHost } from './transfer.js';
 import { EditingController, type EditingPort } from './editing.js';
+import { DragReorderController, type DragReorderPort } from './drag-reorder.js';
+import { FileDropController } from './file-drop.js';
 import { dropzone, gridOverlay } from '../views/dropzone.js';
 
 /** Everything upload mode reads from `<media-gallery>`. */
@@ -22,12 +24,13 @@ export interface UploadModeHost extends UploadHost, FormHost, TransferHost {
 }
 
 /** The grid facts the editing needs, and a way to set items without events. */
-export type UploadModePort = Omit<EditingPort, 'enabled' | 'movedText'> & { setItems(items: GalleryItem[]): void };
+export type UploadModePort = Omit<EditingPort, 'enabled' | 'movedText' | 'captionSaved'> & Pick<DragReorderPort, 'scroller'> & { setItems(items: GalleryItem[]): void };
 
 /**
- * Upload mode and the form control, put together for the host: the inputs, the webcam, server
- * upload, list editing, the form association, the blob-URL registry and the live region. The
- * host renders {@link render} and {@link overlay}, and forwards its form callbacks here.
+ * Upload mode and the form control, put together for the host: the inputs (chooser, drop,
+ * paste, webcam), server upload, list editing (keys, caption, drag), the form association and
+ * the blob-URL registry. The host renders {@link render} and {@link overlay}, and forwards its
+ * form callbacks here.
  */
 export class UploadMode implements ReactiveController {
   readonly urls = new ObjectUrlRegistry();
@@ -36,11 +39,12 @@ export class UploadMode implements ReactiveController {
   readonly form: FormController;
   readonly transfer: TransferController;
   readonly editing: EditingController;
+  readonly drop: FileDropController;
   private _parkTimer = 0;
   /** The user edited the list (a `change` fired) since the page last set it: light-DOM children are not read again. */
   edited = false;
 
-  constructor(private host: UploadModeHost, private store: GalleryStore, private port: UploadModePort) {
+  constructor(private host: UploadModeHost, private store: GalleryStore, port: UploadModePort) {
     host.addController(this);
     const announce = port.announce;
     this.transfer = new TransferController(host, store, announce, () => this._l);
@@ -56,11 +60,13 @@ export class UploadMode implements ReactiveController {
       pending: () => this.transfer.pending,
       messages: () => ({ required: this._l.requiredError, tooMany: this._l.tooManyError, uploading: this._l.uploadingError }),
     });
+    const enabled = () => host.interactive && !this.form.disabled;
+    this.drop = new FileDropController(host, { on: enabled, paste: () => this.upload.sources.includes('clipboard'), add: (files) => this.upload.add(files) });
     this.editing = new EditingController(host, store, {
-      ...port,
-      enabled: () => host.interactive && !this.form.disabled,
+      ...port, enabled, captionSaved: () => this._l.captionSaved,
       movedText: (it, n, total) => fmt(this._l.moved, { item: it.caption || it.download || it.src, n, total }),
     });
+    new DragReorderController(host, { ...port, enabled, move: this.editing.move });
   }
 
   private get _l(): GalleryLabels {
@@ -111,7 +117,7 @@ export class UploadMode implements ReactiveController {
   render(pick: () => void): unknown {
     const f = this.form;
     return dropzone({
-      l: this._l, up: this.upload, cam: this.webcam, disabled: f.disabled, mirror: this.host.webcamMirror !== false,
+      l: this._l, up: this.upload, dragOver: this.drop.dragOver, cam: this.webcam, disabled: f.disabled, mirror: this.host.webcamMirror !== false,
       count: this.store.length, invalid: f.touched ? f.message : '', pick,
     });
   }
@@ -123,37 +129,11 @@ export class UploadMode implements ReactiveController {
     return gridOverlay({
       l: this._l, layout, items: this.store.items, indices, rtl, state: t.stateOf,
       cancel: (src) => t.cancel(src), retry: (src) => t.retry(src), caption: e.captionIndex,
-      commit: (v) => this._caption(v), cancelCaption: () => this._caption(null),
+      commit: e.endCaption, cancelCaption: () => e.endCaption(null),
     });
   }
 
   private _anyJob(indices: number[]) {
     return indices.some((i) => this.store.items[i] && this.transfer.stateOf(this.store.items[i]));
-  }
-
-  /** Ends the caption edit: a new value fires `change`; focus returns to the tile. */
-  private _caption(value: string | null) {
-    const i = this.editing.captionIndex;
-    if (i < 0) return;
-    this.editing.captionIndex = -1;
-    const it = this.store.at(i);
-    this.host.requestUpdate();
-    if (it && value != null && value !== (it.caption ?? '')) {
-      this.store.replace(i, { ...it, caption: value });
-      this.host.requestUpdate('items');
-      emit(this.host, 'change', { items: this.store.items as GalleryItem[] });
-      this.port.announce(this._l.captionSaved);
-    }
-    this.port.focus(i);
-  }
-
-  /** After a render with the caption editor: focus it, text selected. */
-  hostUpdated(): void {
-    if (this.editing.captionIndex < 0) return;
-    const input = (this.host.renderRoot as ParentNode).querySelector<HTMLInputElement>('.caption-editor');
-    if (input && input !== (this.host.renderRoot as ShadowRoot).activeElement) {
-      input.focus();
-      input.select();
-    }
   }
 }

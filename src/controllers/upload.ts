@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { acceptAttr, accepts, parseSize } from '../upload.js';
 import { emit, type UploadErrorReason } from '../events/gallery-events.js';
 import type { GalleryStore } from '../model/store.js';
@@ -28,40 +28,17 @@ export interface UploadPort {
 export interface Refusal { id: number; text: string; reason: UploadErrorReason }
 
 /**
- * Upload mode's inputs: the file chooser, a drop anywhere on the gallery, paste anywhere in
- * the focused gallery (the `clipboard` source) and the Paste button. Checks type, size and
- * count (`max-files="1"` replaces the item, as gr.Image); makes one item per accepted file on a
- * blob URL from the registry; lists and announces each refusal.
+ * Upload mode's rules and its own inputs: the file chooser and the Paste button (a drop or a
+ * paste anywhere on the gallery: file-drop.ts). Checks type, size and count (`max-files="1"`
+ * replaces the item, as gr.Image); makes one item per accepted file on a blob URL from the
+ * registry; lists each refusal (the host's live region announces it); Clear.
  */
-export class UploadController implements ReactiveController {
-  /** A drag with files is over the gallery. */
-  dragOver = false;
+export class UploadController {
   /** Refused files, newest last, until the user dismisses them. */
   refused: Refusal[] = [];
-  private _depth = 0;
   private _id = 0;
 
-  constructor(private host: UploadHost, private store: GalleryStore, private port: UploadPort) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    const h = this.host;
-    h.addEventListener('paste', this._onPaste);
-    h.addEventListener('dragenter', this._onDragEnter);
-    h.addEventListener('dragover', this._onDragOver);
-    h.addEventListener('dragleave', this._onDragLeave);
-    h.addEventListener('drop', this._onDrop);
-  }
-
-  hostDisconnected(): void {
-    const h = this.host;
-    h.removeEventListener('paste', this._onPaste);
-    h.removeEventListener('dragenter', this._onDragEnter);
-    h.removeEventListener('dragover', this._onDragOver);
-    h.removeEventListener('dragleave', this._onDragLeave);
-    h.removeEventListener('drop', this._onDrop);
-  }
+  constructor(private host: UploadHost, private store: GalleryStore, private port: UploadPort) {}
 
   /** The `accept` list from `file-types`. */
   get accept(): string {
@@ -73,7 +50,8 @@ export class UploadController implements ReactiveController {
     return (this.host.sources ?? 'upload webcam clipboard').split(/[\s,]+/).filter(Boolean);
   }
 
-  private get _on(): boolean {
+  /** Upload mode, not disabled. */
+  get on(): boolean {
     return this.host.interactive && !this.port.disabled();
   }
 
@@ -93,7 +71,7 @@ export class UploadController implements ReactiveController {
   /** Adds files as a user upload. */
   add(files: File[]): void {
     const h = this.host;
-    if (!this._on) return;
+    if (!this.on) return;
     const accept = this.accept;
     const max = parseSize(h.maxFileSize);
     const replace = h.maxFiles === 1;
@@ -122,21 +100,12 @@ export class UploadController implements ReactiveController {
 
   /** The user's Clear: no items, `clear` then `change`. */
   clear(): void {
-    if (!this._on || !this.store.length) return;
+    if (!this.on || !this.store.length) return;
     this.store.replaceAll([]);
     this.host.requestUpdate('items');
     emit(this.host, 'clear', {});
     emit(this.host, 'change', { items: [] });
   }
-
-  private _onPaste = (e: ClipboardEvent) => {
-    if (!this._on || !this.sources.includes('clipboard')) return;
-    const files = [...(e.clipboardData?.files ?? [])];
-    if (files.length) {
-      e.preventDefault();
-      this.add(files);
-    }
-  };
 
   /** The Paste button: reads images from the async clipboard. */
   async paste(): Promise<void> {
@@ -151,40 +120,6 @@ export class UploadController implements ReactiveController {
       this.refuse(null, 'read');
     }
   }
-
-  private _files = (e: DragEvent) => this._on && !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
-
-  private _over(on: boolean) {
-    if (this.dragOver !== on) {
-      this.dragOver = on;
-      this.host.requestUpdate();
-    }
-  }
-
-  private _onDragEnter = (e: DragEvent) => {
-    if (!this._files(e)) return;
-    this._depth++;
-    this._over(true);
-  };
-
-  private _onDragOver = (e: DragEvent) => {
-    if (!this._files(e)) return;
-    e.preventDefault();
-    e.dataTransfer!.dropEffect = 'copy';
-    this._over(true);
-  };
-
-  private _onDragLeave = () => {
-    if (this._depth > 0 && --this._depth === 0) this._over(false);
-  };
-
-  private _onDrop = (e: DragEvent) => {
-    if (!this._files(e)) return;
-    e.preventDefault();
-    this._depth = 0;
-    this._over(false);
-    this.add([...(e.dataTransfer?.files ?? [])]);
-  };
 
   onInputChange = (e: Event): void => {
     const input = e.target as HTMLInputElement;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from '../events/gallery-events.js';
+import { videoConstraints } from '../upload.js';
 
 /** The host: it renders the camera into its `.webcam video`. */
 type WebcamHost = ReactiveControllerHost & HTMLElement & {
@@ -9,14 +10,6 @@ type WebcamHost = ReactiveControllerHost & HTMLElement & {
   readonly streaming: boolean;
   readonly streamEvery: number;
 };
-
-/** Parses `webcam-constraints`: a `MediaTrackConstraints` object or its JSON; anything else is `true`. */
-export function videoConstraints(v: unknown): MediaTrackConstraints | true {
-  if (typeof v === 'string') {
-    try { v = JSON.parse(v); } catch { return true; }
-  }
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as MediaTrackConstraints) : true;
-}
 
 /**
  * The webcam source (gr.Image's): one camera stream at most (a second request while one is

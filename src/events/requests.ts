@@ -24,6 +24,8 @@ export interface RequestData {
   /** Asks leave to share; the part shares when accepted. */
   share: Record<string, never>;
   delete: Record<string, never>;
+  /** Upload mode: the tile's caption button asks for the inline caption editor. */
+  caption: Record<string, never>;
   /** The item's media failed to load. */
   'media-error': Record<string, never>;
   /** The item's media loaded with this natural size (px). */

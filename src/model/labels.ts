@@ -88,6 +88,8 @@ export interface GalleryLabels {
   moved: string;
   /** The inline caption editor's name: `{item}`. */
   captionOf: string;
+  /** A tile's caption button in upload mode (named with `onItem`: "Edit caption of Ladybird"). */
+  editCaption: string;
   /** Announced after a caption edit. */
   captionSaved: string;
   /** Validation messages: `required` with no item; more than `max-files` (`{max}`); uploads still running. */
@@ -159,6 +161,7 @@ export const defaultLabels: GalleryLabels = {
   pasteError: 'Nothing could be pasted from the clipboard',
   moved: 'Moved {item} to position {n} of {total}',
   captionOf: 'Caption of {item}',
+  editCaption: 'Edit caption of',
   captionSaved: 'Caption saved',
   requiredError: 'Add at least one file.',
   tooManyError: 'At most {max} files.',

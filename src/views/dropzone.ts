@@ -13,6 +13,8 @@ import type { TransferState } from '../controllers/transfer.js';
 export interface DropzoneView {
   l: GalleryLabels;
   up: UploadController;
+  /** Files are dragged over the gallery: the drop target shows. */
+  dragOver: boolean;
   cam: WebcamController;
   disabled: boolean;
   mirror: boolean;
@@ -33,7 +35,7 @@ export function dropzone(v: DropzoneView): TemplateResult {
   const src = up.sources;
   const off = v.disabled;
   const zoneClick = (e: Event) => !off && !(e.composedPath()[0] as Element).closest?.('button, select, video, .refused') && v.pick();
-  return html`<div class="dropzone ${up.dragOver ? 'over' : ''} ${v.invalid ? 'invalid' : ''}" part="dropzone" @click=${zoneClick}>
+  return html`<div class="dropzone ${v.dragOver ? 'over' : ''} ${v.invalid ? 'invalid' : ''}" part="dropzone" @click=${zoneClick}>
     ${src.includes('upload') ? html`<button class="browse" part="button upload" ?disabled=${off} @click=${v.pick}>${icons.upload}<span>${l.dropHere}</span></button>
       <input type="file" hidden multiple accept=${up.accept} @change=${up.onInputChange} />` : html`${icons.upload}`}
     <div class="row">
@@ -53,7 +55,7 @@ export function dropzone(v: DropzoneView): TemplateResult {
     </li>`)}</ul>` : nothing}
     ${v.invalid ? html`<p class="invalid" part="validation">${v.invalid}</p>` : nothing}
   </div>
-  ${up.dragOver ? html`<div class="droptarget" part="droptarget" aria-hidden="true">${icons.upload}<span>${l.dropTarget}</span></div>` : nothing}`;
+  ${v.dragOver ? html`<div class="droptarget" part="droptarget" aria-hidden="true">${icons.upload}<span>${l.dropTarget}</span></div>` : nothing}`;
 }
 
 /** What the grid overlay needs: per-tile upload progress and the inline caption editor. */

@@ -23,6 +23,7 @@ export interface GridView {
   touch: boolean;
   tile: {
     objectFit: string; labels: Partial<GalleryLabels>; showLikeDislike: boolean; showFavoriteButton: boolean;
+    /** Upload mode's tile editing: the delete button, and the caption button with it. */
     showEditButton: boolean; showDeleteButton: boolean; actionLabel: string;
   };
   /** Layers positioned over the tiles (upload progress, the caption editor). */
@@ -51,7 +52,7 @@ export function gridView(v: GridView): TemplateResult {
       .entry=${items[i]} .index=${i} .total=${n} .objectFit=${t.objectFit} .labels=${t.labels}
       .selected=${v.selected === i} .active=${i === v.focus} .priority=${i >= v.onScreen[0] && i < v.onScreen[1]} .tileWidth=${l.w[i]}
       .showLikeDislike=${t.showLikeDislike} .showFavoriteButton=${t.showFavoriteButton} .showEditButton=${t.showEditButton}
-      .showDeleteButton=${t.showDeleteButton} .actionLabel=${t.actionLabel} .touch=${v.touch}></gallery-thumb>`)}
+      .showDeleteButton=${t.showDeleteButton} .captionButton=${t.showDeleteButton} .actionLabel=${t.actionLabel} .touch=${v.touch}></gallery-thumb>`)}
     ${v.overlay ?? nothing}
   </div>`;
 }
