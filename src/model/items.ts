@@ -111,7 +111,16 @@ function tracksOf(v: unknown): GalleryItem['tracks'] | string | undefined {
 export function normalizeItem(input: unknown): GalleryItem | string {
   // The common case, an object already in normal form, is checked field by field without
   // building a copy (every field is still validated: this is not a shortcut past the checks).
-  if (isObj(input) && isNormalItem(input)) return input as unknown as GalleryItem;
+  if (isObj(input)) {
+    const form = normalForm(input);
+    if (form === 'normal') return input as unknown as GalleryItem;
+    // Valid but for its missing `type` (the usual `{src, width, height}`): a copy with the type.
+    if (form === 'untyped') {
+      const out: Record<string, unknown> = { src: input.src, type: inferType(input.src as string) };
+      for (const k in input) if (k !== 'src' && input[k] !== undefined) out[k] = input[k];
+      return out as unknown as GalleryItem;
+    }
+  }
   const r = normalizeOne(input);
   if (typeof r === 'string') return r;
   const unsafe = unsafeField(r);
@@ -178,18 +187,19 @@ function normalizeOne(input: unknown): GalleryItem | string {
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 /**
- * Whether `o` already is a valid item in normal form: `src` and `type` present, every other
- * key known, every value of its type and allowed by the URL policy, `width` with `height`.
- * The same rules as {@link normalizeItem}'s full path, without the copy.
+ * Whether `o` already is a valid item in normal form (`'normal'`: `src` and `type` present,
+ * every other key known, every value of its type and allowed by the URL policy, `width` with
+ * `height`), the same but without `type` (`'untyped'`), or neither (`false`: the full path
+ * decides). The same rules as {@link normalizeItem}'s full path, without building a copy.
  */
-function isNormalItem(o: Record<string, unknown>): boolean {
-  let w = false, h = false;
+function normalForm(o: Record<string, unknown>): 'normal' | 'untyped' | false {
+  let w = false, h = false, typed = false;
   for (const k in o) {
     const v = o[k];
     if (v === undefined) continue;
     switch (k) {
       case 'src': if (typeof v !== 'string' || !v || !allowedUrl(v, 'media')) return false; break;
-      case 'type': if (v !== 'image' && v !== 'video') return false; break;
+      case 'type': if (v !== 'image' && v !== 'video') return false; typed = true; break;
       case 'thumb': case 'poster': if (typeof v !== 'string' || !v || !allowedUrl(v)) return false; break;
       case 'srcset': if (typeof v !== 'string' || !v || !allowedSrcset(v)) return false; break;
       case 'placeholder': if (typeof v !== 'string' || !v || (!BASE64.test(v) && !allowedUrl(v))) return false; break;
@@ -204,7 +214,8 @@ function isNormalItem(o: Record<string, unknown>): boolean {
       default: return false; // tracks, Gradio keys, anything unknown: the full path decides
     }
   }
-  return w === h && typeof o.src === 'string' && (o.type === 'image' || o.type === 'video');
+  if (w !== h || typeof o.src !== 'string') return false;
+  return typed ? 'normal' : 'untyped';
 }
 
 /** The first field of `item` whose URL the policy refuses (see `./urls.ts`), or null. */
