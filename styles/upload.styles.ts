@@ -25,14 +25,14 @@ export const uploadStyles = css`
   .refused .btn { width: 28px; height: 28px; border: 0; }
   .invalid { margin: 0; color: var(--_invalid); font-weight: 600; }
   /* Red once the message shows (a submit was tried), not on a fresh page or while uploads run; pages may style media-gallery:invalid. */
-  .dropzone.invalid { border-color: var(--_invalid); }
+  .dropzone.show-invalid { border-color: var(--_invalid); }
   :host([disabled]) .dropzone, :host(:disabled) .dropzone { opacity: 0.55; cursor: not-allowed; }
   .webcam video.mirror { transform: scaleX(-1); }
   .webcam .camera { display: flex; gap: 6px; align-items: center; color: var(--_fg); }
   .grid > .transfer, .grid > .caption-editor { position: absolute; top: 0; inset-inline-start: 0; z-index: 2; box-sizing: border-box; }
   .transfer {
     display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-radius: 0 0 var(--_radius) var(--_radius);
-    background: rgb(17 17 17 / 0.94); color: #fff; font-size: 12px;
+    background: rgb(17 17 17); color: #fff; font-size: 12px;
   }
   .transfer progress { flex: 1; min-width: 0; height: 8px; accent-color: var(--_accent); }
   .transfer .status { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

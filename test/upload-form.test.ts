@@ -241,6 +241,10 @@ describe('upload mode: server upload', () => {
     progress(0.5);
     await settle(el);
     expect(q<HTMLProgressElement>(el, '[part=transfer] progress')!.value).to.equal(0.5);
+    // All sent, no answer yet: indeterminate, not a full bar.
+    progress(1);
+    await settle(el);
+    expect(q<HTMLProgressElement>(el, '[part=transfer] progress')!.position).to.equal(-1);
     finish(photo('Wood.jpg'));
     await waitUntil(() => !el.items[0].src.startsWith('blob:'), 'stored');
     expect(el.items[0].src).to.equal(new URL(photo('Wood.jpg'), location.href).href);

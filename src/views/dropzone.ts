@@ -35,7 +35,7 @@ export function dropzone(v: DropzoneView): TemplateResult {
   const src = up.sources;
   const off = v.disabled;
   const zoneClick = (e: Event) => !off && !(e.composedPath()[0] as Element).closest?.('button, select, video, .refused') && v.pick();
-  return html`<div class="dropzone ${v.dragOver ? 'over' : ''} ${v.invalid ? 'invalid' : ''}" part="dropzone" @click=${zoneClick}>
+  return html`<div class="dropzone ${v.dragOver ? 'over' : ''} ${v.invalid ? 'show-invalid' : ''}" part="dropzone" @click=${zoneClick}>
     ${src.includes('upload') ? html`<button class="browse" part="button upload" ?disabled=${off} @click=${v.pick}>${icons.upload}<span>${l.dropHere}</span></button>
       <input type="file" hidden multiple accept=${up.accept} @change=${up.onInputChange} />` : html`${icons.upload}`}
     <div class="row">
@@ -89,7 +89,9 @@ export function gridOverlay(o: GridOverlay): unknown {
     const it = items[i], s = o.state(it)!, f = name(it);
     const up = s.status === 'uploading';
     return html`<div class="transfer ${s.status}" part="transfer" ${at(i, Math.max(0, g.h[i] - 40), 40)}>
-      ${up ? html`<progress max="1" .value=${s.progress} aria-label=${fmt(l.uploading, { file: f })}></progress>`
+      ${up ? s.progress < 1 ? html`<progress max="1" .value=${s.progress} aria-label=${fmt(l.uploading, { file: f })}></progress>`
+        // All sent, no answer yet (the server is storing it): an indeterminate bar, not a full one.
+        : html`<progress aria-label=${fmt(l.uploading, { file: f })}></progress>`
         : html`<span class="status" title=${s.status === 'failed' ? fmt(l.uploadFailed, { file: f }) : l.uploadCancelled}>${s.status === 'failed' ? l.failed : l.uploadCancelled}</span>`}
       ${up ? html`<button class="btn" part="button cancel-upload" aria-label=${fmt(l.cancelUpload, { file: f })} title=${fmt(l.cancelUpload, { file: f })} @click=${() => o.cancel(it.src)}>${icons.close}</button>`
         : html`<button class="btn" part="button retry-upload" aria-label=${fmt(l.retryUpload, { file: f })} title=${fmt(l.retryUpload, { file: f })} @click=${() => o.retry(it.src)}>${l.retry}</button>`}
