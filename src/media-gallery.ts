@@ -12,7 +12,7 @@ import { LoadMoreController } from './controllers/load-more.js';
 import { DeepLinkController } from './controllers/deep-link.js';
 import { SrcLoaderController } from './controllers/src-loader.js';
 import { ChildrenController } from './controllers/children.js';
-import { UploadMode } from './controllers/upload-mode.js';
+import { UploadLoader } from './controllers/upload-loader.js';
 import type { UploadHandler } from './controllers/transfer.js';
 import { ItemActionsController } from './controllers/item-actions.js';
 import { FullscreenController } from './controllers/fullscreen.js';
@@ -53,7 +53,9 @@ import { galleryStyles } from '../styles/media-gallery.styles.js';
  * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{file, reason: 'type'|'size'|'count'|'read'|'camera'}` for a refused file or a failed source.
  * @fires {CustomEvent<ItemDetail>} delete - `{index, item}`. Cancelable: the item stays.
  * @fires {CustomEvent<ChangeDetail>} change - `{items}` after a user edit of the list (upload, delete).
- * @fires {CustomEvent<ItemErrorDetail>} item-error - `{index, item, reason}`: media failed to load (`reason: 'load'`), or an input was invalid (`item: null`, `index` is its position in the input, `input` the value).
+ * @fires {CustomEvent<ItemErrorDetail>} item-error - `{index, item, reason}`: media failed to load (`reason: 'load'`), or an input was invalid (`item: null`, `index` is its position in the input, `input` the value); at most 100 per assignment, then one with `index: -1` and `count`.
+ * @fires {CustomEvent<ClearDetail>} clear - `{}` when the user clears an upload gallery (the Clear button).
+ * @fires {CustomEvent<StreamDetail>} stream - `{blob, width, height}` every `stream-every` ms while `streaming` is set and the webcam runs.
  * @csspart base - The container.
  * @csspart grid - The grid of tiles.
  * @csspart thumb - Each tile (`<gallery-thumb>`); its `image`, `caption`, `button`, `actions` parts are exported.
@@ -90,14 +92,10 @@ export class MediaGallery extends LitElement {
   static formAssociated = true;
   static override properties = {
     items: { attribute: false, noAccessor: true },
-    src: { type: String },
-    label: { type: String },
+    src: { type: String }, label: { type: String },
     showLabel: { attribute: 'show-label', converter: boolDefaultOn },
     container: { converter: boolDefaultOn },
-    columns: {},
-    rows: {},
-    height: {},
-    gap: {},
+    columns: {}, rows: {}, height: {}, gap: {},
     layout: { type: String, reflect: true },
     rowHeight: { type: Number, attribute: 'row-height' },
     allowPreview: { attribute: 'allow-preview', converter: boolDefaultOn },
@@ -115,19 +113,13 @@ export class MediaGallery extends LitElement {
     hasMore: { attribute: 'has-more', converter: boolOn },
     infiniteScroll: { attribute: 'infinite-scroll', converter: boolOn }, previewMode: { type: String, attribute: 'preview-mode', reflect: true }, idleHide: { type: Number, attribute: 'idle-hide' },
     loadMoreLabel: { type: String, attribute: 'load-more-label' },
-    interactive: { converter: boolOn },
-    fileTypes: { attribute: 'file-types' },
-    sources: { type: String },
-    maxFileSize: { attribute: 'max-file-size' },
-    maxFiles: { type: Number, attribute: 'max-files' },
+    interactive: { converter: boolOn }, fileTypes: { attribute: 'file-types' }, sources: { type: String },
+    maxFileSize: { attribute: 'max-file-size' }, maxFiles: { type: Number, attribute: 'max-files' },
     name: { type: String, reflect: true }, disabled: { type: Boolean, reflect: true }, required: { type: Boolean, reflect: true },
     uploadUrl: { type: String, attribute: 'upload-url' }, uploadHandler: { attribute: false }, webcamMirror: { attribute: 'webcam-mirror', converter: boolDefaultOn },
     webcamConstraints: { attribute: 'webcam-constraints' }, streaming: { converter: boolOn }, streamEvery: { type: Number, attribute: 'stream-every' },
-    loop: { converter: boolDefaultOn },
-    history: { converter: boolOn },
-    slideshow: { type: Number },
-    wheelZoom: { attribute: 'wheel-zoom', converter: boolOn },
-    labels: { attribute: false },
+    loop: { converter: boolDefaultOn }, history: { converter: boolOn }, slideshow: { type: Number },
+    wheelZoom: { attribute: 'wheel-zoom', converter: boolOn }, labels: { attribute: false },
   };
 
   /** Source URL of a JSON array of items or a manifest `{items: [...]}`; relative item URLs resolve against it. `items` set by the page win over a late response. */ declare src: string;
@@ -188,12 +180,14 @@ export class MediaGallery extends LitElement {
   private _more = new LoadMoreController(this, { hasMore: () => this.hasMore, count: () => this._store.length, fire: (count) => emit(this, 'load-more', { count }), loaded: (a) => this._say.loaded(a) });
   private _touch = new TouchModeController(this);
   private _deepLink = new DeepLinkController(this, { count: () => this._store.length, open: (i) => this.open(i), closedByHistory: () => this._actions.close() });
-  private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base), (message, url) => {
-    console.warn(`<media-gallery>: could not load items from ${url}: ${message}`);
-    emit(this, 'item-error', { index: -1, item: null, reason: `src: ${message}` });
+  private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base));
+  private _upload = new UploadLoader(this, () => this.interactive || !!this.name, ({ UploadMode }) => {
+    const up = new UploadMode(this, this._store, { indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
+      focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
+    up.pageSet(this._store.items);
+    return up;
   });
-  private _up = new UploadMode(this, this._store, { indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
-    focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
+  private get _up() { return this._upload.mode; }
   private _fullscreen = new FullscreenController(this);
 
   constructor() {
@@ -206,7 +200,7 @@ export class MediaGallery extends LitElement {
       maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {}, infiniteScroll: false, previewMode: 'modal', idleHide: 0,
       name: '', disabled: false, required: false, uploadUrl: '', uploadHandler: null, webcamMirror: true, webcamConstraints: null, streaming: false, streamEvery: 500,
     });
-    new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
+    new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up?.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
     new FocusKeeperController(this, { count: () => this._store.length, tabStop: () => this._roving.index, firstNew: () => this._more.requestedAt, focus: (i) => void this._roving.focus(i) });
     // A pointer or focus on the gallery: the preview is likely next; load it now if idle has not.
     for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => this.allowPreview && void loadPreview(), { once: true });
@@ -248,7 +242,7 @@ export class MediaGallery extends LitElement {
     const f = s.indexOfKey(focusKey, this._roving.index);
     if (f >= 0) this._roving.index = f;
     reportInvalid(this, invalid);
-    if (page) this._up.pageSet(s.items);
+    if (page) this._up?.pageSet(s.items);
     this.requestUpdate('items');
     if (base) this.updateComplete.then(() => this._deepLink.openFromHash());
   }
@@ -261,6 +255,7 @@ export class MediaGallery extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src && !this._itemsSet) void this._srcLoader.load(this.src);
+    if (changed.has('interactive') || changed.has('name')) void this._upload.load();
     const n = this._store.length;
     if (changed.has('items' as keyof MediaGallery)) {
       this._more.itemsChanged();
@@ -301,8 +296,6 @@ export class MediaGallery extends LitElement {
     if (changed.has('preview') || changed.has('selectedIndex')) this._deepLink.sync(changed.has('preview') ? (changed.get('preview') as boolean | undefined) : undefined);
   }
 
-  // ---- public methods -------------------------------------------------------------
-
   /** Opens the preview at `index` (no events: a programmatic change). */
   open(index = this._selected ?? 0): void {
     if (!this._store.at(index) || !this.allowPreview) return;
@@ -312,17 +305,22 @@ export class MediaGallery extends LitElement {
 
   /** Closes the preview (no events). */
   close(): void { this.preview = false; }
-
   /** Selects and shows the next item (wrapping when `loop`). No events. */
   next(): void { this._step(1); }
-
   /** Selects and shows the previous item (wrapping when `loop`). No events. */
   previous(): void { this._step(-1); }
 
   /** @internal Form-associated callbacks: `form.reset()`, a disabled fieldset, back/forward restore. */
-  formResetCallback(): void { this._up.form.reset(); }
-  /** @internal */ formDisabledCallback(d: boolean): void { this._up.form.formDisabled = d; void this.updateComplete.then(() => this.requestUpdate()); }
-  /** @internal */ formStateRestoreCallback(state: unknown): void { this._up.form.restore(state); }
+  formResetCallback(): void { this._up?.form.reset(); }
+  /** @internal */ formDisabledCallback(d: boolean): void { void this._upload.load(true).then(() => { this._up!.form.formDisabled = d; this.requestUpdate(); }); }
+  /** @internal */ formStateRestoreCallback(state: unknown): void { void this._upload.load(true).then(() => this._up!.form.restore(state)); }
+
+  /** Resolves after the update and, while upload mode is loading, once it has loaded and rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let p = this._upload.pending; p; p = this._upload.pending) done = await p.then(() => super.getUpdateComplete());
+    return done;
+  }
 
   /**
    * Scrolls the grid (or the page) so the tile at `index` is in view, rendering it.
@@ -342,8 +340,6 @@ export class MediaGallery extends LitElement {
     if (!this.preview) void this.scrollToIndex(j);
   }
 
-  // ---- grid ------------------------------------------------------------------------
-
   private _tileFromEvent(e: Event): GalleryThumb | undefined {
     return e.composedPath().find((n) => (n as Element).localName === 'gallery-thumb' && (n as Element).parentElement?.classList.contains('grid')) as GalleryThumb | undefined;
   }
@@ -358,11 +354,11 @@ export class MediaGallery extends LitElement {
   private _renderGrid(layout: Layout) {
     const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus);
     return gridView({
-      layout, items: this._store.items, ...range, focus, selected: this._selected, overlay: this._up.overlay(layout, range.indices, isRtl(this)),
+      layout, items: this._store.items, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, isRtl(this)) ?? null,
       label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl: isRtl(this), touch: this._touch.active,
       tile: {
         objectFit: this.objectFit || 'cover', labels: this.labels, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
-        showEditButton: this.showEditButton, showDeleteButton: this.interactive && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',
+        showEditButton: this.showEditButton, showDeleteButton: this.interactive && !!this._up && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',
       },
     });
   }
@@ -375,7 +371,7 @@ export class MediaGallery extends LitElement {
     const inline = this.previewMode === 'inline', inlineOpen = inline && this.preview && this.allowPreview && !!n;
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
       ${headerView({ label: this.showLabel ? this.label : '', toolbarLabel: this.label || l.gallery, fullscreen: this.showFullscreenButton && n ? this._fullscreen : null, l })}
-      ${this.interactive ? this._up.render(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
+      ${this.interactive && this._up ? this._up.render(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
       <div class="scroller ${bounded ? 'bounded' : ''}" ${styleProps({ height: bounded })} ?hidden=${!n || inlineOpen}>
         ${this._renderGrid(layout)}
         ${this.hasMore && this.infiniteScroll ? html`<div class="sentinel"></div>` : nothing}
@@ -387,7 +383,7 @@ export class MediaGallery extends LitElement {
         .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
         .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom} .idleHide=${this.idleHide || 0}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
-        .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton} .showDeleteButton=${this.interactive && !this._up.form.disabled}
+        .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton} .showDeleteButton=${this.interactive && !!this._up && !this._up.form.disabled}
         .hideCloseButton=${this.hideCloseButton} .actionLabel=${this.actionLabel ?? ''}></gallery-preview>` : nothing}
     </div>`;
   }

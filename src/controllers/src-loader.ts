@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { emit } from '../events/gallery-events.js';
 
 /**
  * Loads items from a URL (`src`): a JSON array of items or a manifest `{items: [...]}`.
@@ -8,10 +9,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class SrcLoaderController implements ReactiveController {
   private _pending: AbortController | null = null;
 
+  /**
+   * @param onItems receives the list and the URL its relative URLs resolve against. A failure
+   * is reported by the host: a console warning and an `item-error` with `index: -1`.
+   */
   constructor(
-    host: ReactiveControllerHost,
+    private host: ReactiveControllerHost & HTMLElement,
     private onItems: (list: unknown[], base: string) => void,
-    private onError: (message: string, url: string) => void,
   ) {
     host.addController(this);
   }
@@ -41,7 +45,9 @@ export class SrcLoaderController implements ReactiveController {
     } catch (err) {
       if (ctrl.signal.aborted) return;
       this._pending = null;
-      this.onError((err as Error).message, url);
+      const message = (err as Error).message;
+      console.warn(`<${this.host.localName}>: could not load items from ${url}: ${message}`);
+      emit(this.host, 'item-error', { index: -1, item: null, reason: `src: ${message}` });
     }
   }
 }

@@ -17,9 +17,9 @@ async function bundle(): Promise<Map<string, string>> {
   }
 }
 
-test('the CDN bundle: a self-registering entry with Lit inside, the preview in a chunk beside it, intact SVG icons', { timeout: 120_000 }, async () => {
+test('the CDN bundle: a self-registering entry with Lit inside, the preview and upload mode in chunks beside it, intact SVG icons', { timeout: 120_000 }, async () => {
   const files = await bundle();
-  assert.deepEqual([...files.keys()].sort(), ['gallery-preview.js', 'media-gallery.js']);
+  assert.deepEqual([...files.keys()].sort(), ['gallery-preview.js', 'media-gallery.js', 'upload-mode.js']);
   const entry = files.get('media-gallery.js')!;
   const preview = files.get('gallery-preview.js')!;
   // Nothing imported from outside: Lit is inside. The entry imports the preview chunk on
@@ -27,6 +27,9 @@ test('the CDN bundle: a self-registering entry with Lit inside, the preview in a
   for (const code of files.values()) assert.doesNotMatch(code, /from\s*["'](?!\.\/)/);
   assert.doesNotMatch(entry, /^\s*import[\s{*]/m);
   assert.match(entry, /import\(\s*["']\.\/gallery-preview\.js["']\s*\)/);
+  // Upload mode and the form control load on demand too (interactive or name set).
+  assert.match(entry, /import\(\s*["']\.\/upload-mode\.js["']\s*\)/);
+  assert.match(files.get('upload-mode.js')!, /from\s*["']\.\/media-gallery\.js["']/);
   assert.match(preview, /from\s*["']\.\/media-gallery\.js["']/);
   for (const tag of ['media-gallery', 'gallery-thumb', 'gallery-toolbar']) {
     assert.ok(entry.includes(`"${tag}"`) || entry.includes(`'${tag}'`), `${tag} is registered by the entry`);
