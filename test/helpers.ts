@@ -1,5 +1,7 @@
 // Helpers shared by the browser tests (not a test file itself: wtr runs *.test.ts only).
+import { fixture, html } from '@open-wc/testing';
 import type { ReactiveElement } from 'lit';
+import type { MediaGallery } from '../src/media-gallery.js';
 
 /** Resolves after `n` animation frames (2 by default: one full rendered frame has passed). */
 export const frames = (n = 2) =>
@@ -62,4 +64,12 @@ export function recordCapture(types: string[]) {
     return [t, fn] as const;
   });
   return Object.assign(log, { stop: () => fns.forEach(([t, fn]) => document.removeEventListener(t, fn, { capture: true })) });
+}
+
+/** Renders `tpl` (a template holding a `<media-gallery>`) in a box `width` px wide and waits until the gallery has settled. */
+export async function mount(tpl: unknown, width = 800): Promise<MediaGallery> {
+  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
+  const el = wrap.querySelector('media-gallery') as MediaGallery;
+  await settle(el);
+  return el;
 }

@@ -1,10 +1,10 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, settle } from './helpers.js';
+import { deepActive, mount as mountIn, settle } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
 const make = (n: number, from = 0): GalleryItem[] =>
@@ -16,12 +16,7 @@ const make = (n: number, from = 0): GalleryItem[] =>
 const tiles = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
 const indices = (el: MediaGallery) => tiles(el).map((t) => t.index).sort((a, b) => a - b);
 const scroller = (el: MediaGallery) => el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
-async function mount(tpl: unknown, width = 900) {
-  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
-  const el = wrap.firstElementChild as MediaGallery;
-  await settle(el);
-  return el;
-}
+const mount = (tpl: unknown, width = 900) => mountIn(tpl, width);
 
 describe('virtualization', () => {
   before(() => setViewport({ width: 1200, height: 800 }));
