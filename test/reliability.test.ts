@@ -1,6 +1,6 @@
 // Hostile and broken input (issue: "no input can crash or hang it"): each case once broke the
 // gallery; these assert what a user sees now.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
