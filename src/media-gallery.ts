@@ -26,6 +26,7 @@ import { gridView } from './views/grid.js';
 import { boolDefaultOn, boolOn, indexOrNull } from './converters.js';
 import type { GalleryThumb } from './gallery-thumb.js';
 import { galleryStyles } from '../styles/media-gallery.styles.js';
+import { FormControlMixin } from './mixins/form-control.js';
 
 /**
  * The whole gallery: a virtualized grid (or masonry, or justified rows) of thumbnails, a
@@ -87,9 +88,8 @@ import { galleryStyles } from '../styles/media-gallery.styles.js';
  * @cssprop --gallery-toolbar-color - Toolbar icon colour.
  * @cssprop --gallery-font-family - Font.
  */
-export class MediaGallery extends LitElement {
+export class MediaGallery extends FormControlMixin(LitElement) {
   static override styles = galleryStyles;
-  static formAssociated = true;
   static override properties = {
     items: { attribute: false, noAccessor: true },
     src: { type: String }, label: { type: String },

@@ -123,6 +123,75 @@ describe('upload mode: a form control', () => {
     expect(q(el, '[part=validation]')!.textContent).to.equal('At most 2 files.');
   });
 
+  it('the standard form-control API (form, validity, validationMessage, willValidate, checkValidity, reportValidity, setCustomValidity), right before upload mode loads', async () => {
+    const form = document.createElement('form');
+    const el = document.createElement('media-gallery') as MediaGallery;
+    el.interactive = true;
+    el.name = 'g';
+    el.required = true;
+    el.maxFiles = 2;
+    form.append(el);
+    document.body.append(form);
+    const invalid = recordCapture(['invalid']);
+    try {
+      // Not rendered yet, upload mode not loaded: the element already answers as a field.
+      expect(el.hasUpdated).to.equal(false);
+      expect(el.form).to.equal(form);
+      expect(el.willValidate).to.equal(true);
+      expect(el.checkValidity()).to.equal(false);
+      expect(invalid.length).to.equal(1);
+      expect(invalid[0].event.target === el).to.equal(true);
+      expect(el.validity.valueMissing).to.equal(true);
+      expect(el.validity.valid).to.equal(false);
+      expect(el.validationMessage).to.equal('Add at least one file.');
+      // A change is reflected at once, before the next update.
+      el.items = items(3);
+      expect(el.validity.valueMissing).to.equal(false);
+      expect(el.validity.rangeOverflow).to.equal(true);
+      expect(el.validationMessage).to.equal('At most 2 files.');
+      el.items = items(1);
+      expect(el.checkValidity()).to.equal(true);
+      expect(el.validity.valid).to.equal(true);
+      expect(el.validationMessage).to.equal('');
+      // A custom message, as on <input>: invalid until cleared.
+      el.setCustomValidity('Pick a cover photo');
+      expect(el.validity.customError).to.equal(true);
+      expect(el.validationMessage).to.equal('Pick a cover photo');
+      expect(el.checkValidity()).to.equal(false);
+      await settle(el);
+      expect(el.matches(':invalid')).to.equal(true);
+      // checkValidity shows nothing; reportValidity does: the message under the drop zone.
+      expect(q(el, '[part=validation]') === null, 'no message after checkValidity()').to.equal(true);
+      expect(el.reportValidity()).to.equal(false);
+      await settle(el);
+      expect(q(el, '[part=validation]')!.textContent).to.equal('Pick a cover photo');
+      expect(form.checkValidity()).to.equal(false);
+      el.setCustomValidity('');
+      await settle(el);
+      expect(el.reportValidity()).to.equal(true);
+      expect(el.matches(':valid')).to.equal(true);
+      expect(q(el, '[part=validation]') === null, 'message gone').to.equal(true);
+      expect(new FormData(form).getAll('g')).to.deep.equal([photo('Aqua.jpg')]);
+      // Disabled: not validated, as a disabled <input>.
+      el.disabled = true;
+      await settle(el);
+      expect(el.willValidate).to.equal(false);
+    } finally {
+      invalid.stop();
+      form.remove();
+    }
+  });
+
+  it('a display-only gallery (no name, not interactive: upload mode never loads) still validates required', async () => {
+    const el = await mount(html`<form><media-gallery required></media-gallery></form>`);
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validationMessage).to.equal('Add at least one file.');
+    expect(el.closest('form')!.checkValidity()).to.equal(false);
+    expect(q(el, '[part=dropzone]') === null).to.equal(true);
+    el.items = items(1);
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('disabled (attribute or fieldset): no uploads, no delete buttons, nothing submitted', async () => {
     const el = await mount(html`<form><fieldset><media-gallery interactive name="g" .items=${items(1)}></media-gallery></fieldset></form>`);
     const fieldset = el.closest('fieldset')!;

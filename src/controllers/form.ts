@@ -10,6 +10,12 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   readonly required: boolean;
   readonly maxFiles: number;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The host's `ElementInternals`, attached once by its form-control mixin (src/mixins/form-control.ts). */
+  readonly formInternals: ElementInternals | null;
+  /** Set on an `invalid` event (a submit attempt): the message shows. */
+  formTouched: boolean;
+  /** The mixin's validity counts these as pending (`customError`). */
+  formPending: () => number;
   requestUpdate(name?: PropertyKey): void;
 }
 
@@ -18,43 +24,39 @@ export interface FormPort {
   setItems(items: GalleryItem[], user: boolean): void;
   /** Uploads still running: the form waits for them. */
   pending(): number;
-  messages(): { required: string; tooMany: string; uploading: string };
 }
 
 /**
- * The gallery as a form control (`ElementInternals`). Its value, in gallery order under
- * `name`: each uploaded `File` (an item whose `src` is the blob URL of an upload) and, for every
- * other item (the page's own, or an upload the server stored), its URL as a string. Validity:
- * `required` with no item (`valueMissing`), more items than `max-files` (`rangeOverflow`), uploads
- * still running (`customError`). `form.reset()` puts back the items the page last set; a
- * back/forward restore puts back the files and URLs the form had.
+ * The gallery as a form control, on the `ElementInternals` the host's mixin attached. Its value,
+ * in gallery order under `name`: each uploaded `File` (an item whose `src` is the blob URL of an
+ * upload) and, for every other item (the page's own, or an upload the server stored), its URL as
+ * a string. Validity is the mixin's (computed before this chunk loads); this controller tells it
+ * the uploads still running (`customError`). `form.reset()` puts back the items the page last
+ * set; a back/forward restore puts back the files and URLs the form had.
  */
 export class FormController implements ReactiveController {
-  readonly internals: ElementInternals | null;
   /** Disabled by an ancestor `<fieldset disabled>` or the `disabled` attribute, as the browser says. */
   formDisabled = false;
-  /** The user tried to submit an invalid form, or edited the list: the message shows. */
-  touched = false;
   private _defaults: readonly GalleryItem[] = [];
   private _key = '';
 
   constructor(private host: FormHost, private store: GalleryStore, private urls: ObjectUrlRegistry, private port: FormPort) {
     host.addController(this);
-    this.internals = typeof host.attachInternals === 'function' ? host.attachInternals() : null;
+    host.formPending = () => this.port.pending();
   }
 
-  hostConnected(): void {
-    this.host.addEventListener('invalid', this._onInvalid);
+  get internals(): ElementInternals | null {
+    return this.host.formInternals;
   }
 
-  hostDisconnected(): void {
-    this.host.removeEventListener('invalid', this._onInvalid);
+  /** The user tried to submit an invalid form: the message shows. */
+  get touched(): boolean {
+    return this.host.formTouched;
   }
 
-  private _onInvalid = () => {
-    this.touched = true;
-    this.host.requestUpdate();
-  };
+  set touched(v: boolean) {
+    this.host.formTouched = v;
+  }
 
   /** The items the page set: what `form.reset()` restores. */
   defaults(items: readonly GalleryItem[]): void {
@@ -71,13 +73,11 @@ export class FormController implements ReactiveController {
     return this.internals?.validationMessage ?? '';
   }
 
-  /** Writes value and validity when anything they depend on changed. */
+  /** Writes the value when anything it depends on changed (the mixin writes the validity). */
   hostUpdated(): void {
     const h = this.host, i = this.internals;
     if (!i) return;
-    const pending = this.port.pending();
-    const anchor = h.renderRoot.querySelector<HTMLElement>('.browse') ?? undefined;
-    const key = `${this.store.version}|${h.name}|${h.required}|${h.maxFiles}|${pending}|${!!anchor}`;
+    const key = `${this.store.version}|${h.name}`;
     if (key === this._key) return;
     this._key = key;
     const data = new FormData();
@@ -87,11 +87,6 @@ export class FormController implements ReactiveController {
       else data.append(h.name, it.src);
     }
     i.setFormValue(data, data);
-    const m = this.port.messages(), n = this.store.length;
-    if (h.required && !n) i.setValidity({ valueMissing: true }, m.required, anchor);
-    else if (h.maxFiles > 0 && n > h.maxFiles) i.setValidity({ rangeOverflow: true }, m.tooMany.replace('{max}', String(h.maxFiles)), anchor);
-    else if (pending) i.setValidity({ customError: true }, m.uploading, anchor);
-    else i.setValidity({});
   }
 
   /** `formResetCallback`: the page's items again, no events. */

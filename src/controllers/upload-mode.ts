@@ -58,7 +58,6 @@ export class UploadMode implements ReactiveController {
     this.form = new FormController(host, store, this.urls, {
       setItems: (list, user) => { port.setItems(list); this.edited = user; },
       pending: () => this.transfer.pending,
-      messages: () => ({ required: this._l.requiredError, tooMany: this._l.tooManyError, uploading: this._l.uploadingError }),
     });
     const enabled = () => host.interactive && !this.form.disabled;
     this.drop = new FileDropController(host, { on: enabled, paste: () => this.upload.sources.includes('clipboard'), add: (files) => this.upload.add(files) });
