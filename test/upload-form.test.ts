@@ -403,6 +403,32 @@ describe('upload mode: input', () => {
     }
   });
 
+  it('the Paste button with an unreadable clipboard: read is listed, announced and fires upload-error', async () => {
+    const el = await mount(html`<media-gallery interactive .items=${items(1)}></media-gallery>`);
+    const clip = navigator.clipboard as Clipboard & { read: Clipboard['read'] };
+    const had = Object.prototype.hasOwnProperty.call(clip, 'read');
+    const denied = new Promise<void>((r) => {
+      clip.read = () => { r(); return Promise.reject(new DOMException('Read permission denied.', 'NotAllowedError')); };
+    });
+    const seen = recordCapture(['upload-error', 'upload', 'change']);
+    try {
+      q(el, '[part~=paste]')!.click();
+      await denied;
+      await waitUntil(() => seen.length === 1, 'upload-error');
+      expect(seen[0].type).to.equal('upload-error');
+      expect(seen[0].detail).to.deep.equal({ file: null, reason: 'read' });
+      expect(seen[0].event.target === el).to.equal(true);
+      await settle(el);
+      const rows = [...sr(el).querySelectorAll('[part=refused] li')].map((li) => li.textContent!.trim());
+      expect(rows).to.deep.equal(['Nothing could be pasted from the clipboard']);
+      expect(status(el)).to.equal('Nothing could be pasted from the clipboard');
+      expect(captions(el)).to.deep.equal(['Photo 1']);
+    } finally {
+      if (!had) delete (clip as Partial<Clipboard>).read;
+      seen.stop();
+    }
+  });
+
   it('Gradio shapes: file-types as a list, gap [x, y], the xll breakpoint', async () => {
     const el = await mount(html`<media-gallery interactive .fileTypes=${['image', '.mp4']} .gap=${[4, 30]} columns='{"xs":1,"xxl":3,"xll":4}' .items=${items(8)}></media-gallery>`, 1700);
     expect(q<HTMLInputElement>(el, 'input[type=file]')!.accept).to.equal('image/*,.mp4');
