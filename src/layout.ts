@@ -247,6 +247,16 @@ export function visibleRange(l: Layout, top: number, bottom: number): [number, n
   return [start, Math.max(start, lo)];
 }
 
+/** The item whose centre is nearest to (`px`, `py`) in grid coordinates; `fallback` when there is none. */
+export function nearestTile(l: Layout, px: number, py: number, fallback = -1): number {
+  let best = fallback, dist = Infinity;
+  for (let i = 0; i < l.count; i++) {
+    const dx = l.x[i] + l.w[i] / 2 - px, dy = l.y[i] + l.h[i] / 2 - py, q = dx * dx + dy * dy;
+    if (q < dist) { dist = q; best = i; }
+  }
+  return best;
+}
+
 /**
  * The index keyboard focus moves to from `i` by `rows` rows (negative: up), keeping the
  * horizontal position: the same column in grid and masonry, the nearest centre in justified.

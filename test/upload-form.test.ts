@@ -545,6 +545,122 @@ describe('upload mode: editing', () => {
     await sendMouse({ type: 'move', position: [0, 0] });
   });
 
+  /** A synthetic pointer event as a finger sends it (as in a11y.test.ts). */
+  const finger = (target: Element, type: string, x: number, y: number, id = 7) =>
+    target.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', isPrimary: true, clientX: x, clientY: y, bubbles: true, composed: true, cancelable: true, button: 0, buttons: type === 'pointerup' ? 0 : 1 }));
+  const centre = (t: Element) => { const r = t.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; };
+  /** A `touchmove` as the browser sends it while a finger moves: whether the gallery cancelled it (no scroll). */
+  const touchMoveCancelled = (target: Element) => !target.dispatchEvent(new Event('touchmove', { bubbles: true, composed: true, cancelable: true }));
+  const LIFTED = 'Picked up Photo 1, position 1 of 6. Drag to move it; tap elsewhere or press Escape to cancel.';
+
+  it('touch: a long press lifts a tile (raised, announced), the finger drags it, release drops it (change, no preview)', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
+    const seen = recordCapture(['change', 'preview-open', 'select']);
+    try {
+      const tile = thumbAt(el, 0), target = mainButton(tile), a = centre(tile), b = centre(thumbAt(el, 2));
+      finger(target, 'pointerdown', a.x, a.y);
+      await waitUntil(() => tile.hasAttribute('data-lifted'), 'lifted by the long press');
+      expect(getComputedStyle(tile).scale).to.equal('1.06');
+      expect(getComputedStyle(tile).boxShadow).to.not.equal('none');
+      // Only the lifted tile stops touch scrolling.
+      expect(getComputedStyle(tile).touchAction).to.equal('none');
+      expect(getComputedStyle(q(el, '.grid')!).touchAction).to.not.equal('none');
+      expect(getComputedStyle(thumbAt(el, 1)).touchAction).to.not.equal('none');
+      await waitUntil(() => status(el) === LIFTED, 'announced');
+      finger(target, 'pointermove', a.x + 20, a.y);
+      expect(touchMoveCancelled(target), 'no scroll while dragging').to.equal(true);
+      finger(target, 'pointermove', b.x, b.y);
+      expect(thumbAt(el, 2).hasAttribute('data-drop-target')).to.equal(true);
+      finger(target, 'pointerup', b.x, b.y);
+      target.click();
+      await settle(el);
+      expect(captions(el).slice(0, 3)).to.deep.equal(['Photo 2', 'Photo 3', 'Photo 1']);
+      expect(seen.map((x) => x.type)).to.deep.equal(['change']);
+      expect(seen[0].detail.items.map((x: GalleryItem) => x.caption)).to.deep.equal(captions(el));
+      expect(status(el)).to.equal('Moved Photo 1 to position 3 of 6');
+      expect(sr(el).querySelector('[data-lifted], [data-dragging]') === null).to.equal(true);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('touch: a finger that moves at once scrolls (nothing lifts, touchmove not cancelled); Escape puts a lifted tile back', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
+    const seen = recordCapture(['change']);
+    try {
+      const t0 = thumbAt(el, 0), t1 = thumbAt(el, 1), a = centre(t0), b = centre(t1);
+      finger(mainButton(t0), 'pointerdown', a.x, a.y);
+      finger(mainButton(t0), 'pointermove', a.x, a.y - 30);
+      expect(touchMoveCancelled(mainButton(t0)), 'the page scrolls').to.equal(false);
+      finger(mainButton(t0), 'pointercancel', a.x, a.y - 30);
+      // Wait for a long press started after it: by then the first one would have lifted too.
+      finger(mainButton(t1), 'pointerdown', b.x, b.y, 8);
+      await waitUntil(() => t1.hasAttribute('data-lifted'), 'the second, still press lifts');
+      expect(t0.hasAttribute('data-lifted')).to.equal(false);
+      expect(getComputedStyle(t0).touchAction).to.not.equal('none');
+      finger(mainButton(t1), 'pointerup', b.x, b.y, 8);
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(t1.hasAttribute('data-lifted')).to.equal(false);
+      expect(status(el)).to.equal('Move cancelled');
+      expect(captions(el)).to.deep.equal(items(6).map((x) => x.caption));
+      expect(seen).to.have.length(0);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('touch: let go in place, the tile stays lifted; a tap elsewhere puts it back (nothing opens); a new touch on it drags it', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
+    const seen = recordCapture(['change', 'preview-open', 'select']);
+    try {
+      const t0 = thumbAt(el, 0), t4 = thumbAt(el, 4), a = centre(t0), e = centre(t4);
+      finger(mainButton(t0), 'pointerdown', a.x, a.y);
+      await waitUntil(() => t0.hasAttribute('data-lifted'), 'lifted');
+      finger(mainButton(t0), 'pointerup', a.x, a.y);
+      mainButton(t0).click();
+      await settle(el);
+      expect(t0.hasAttribute('data-lifted'), 'still lifted').to.equal(true);
+      // A tap on another tile: put back, and the tap opens nothing.
+      finger(mainButton(t4), 'pointerdown', e.x, e.y, 9);
+      finger(mainButton(t4), 'pointerup', e.x, e.y, 9);
+      mainButton(t4).click();
+      await settle(el);
+      expect(t0.hasAttribute('data-lifted')).to.equal(false);
+      expect(status(el)).to.equal('Move cancelled');
+      expect(seen).to.have.length(0);
+      // Lift, let go, touch it again: it drags at once.
+      finger(mainButton(t0), 'pointerdown', a.x, a.y, 10);
+      await waitUntil(() => t0.hasAttribute('data-lifted'), 'lifted again');
+      finger(mainButton(t0), 'pointerup', a.x, a.y, 10);
+      finger(mainButton(t0), 'pointerdown', a.x, a.y, 11);
+      finger(mainButton(t0), 'pointermove', a.x + 20, a.y + 20, 11);
+      finger(mainButton(t0), 'pointermove', e.x, e.y, 11);
+      finger(mainButton(t0), 'pointerup', e.x, e.y, 11);
+      await settle(el);
+      expect(captions(el)[4]).to.equal('Photo 1');
+      expect(seen.map((x) => x.type)).to.deep.equal(['change']);
+      expect(status(el)).to.equal('Moved Photo 1 to position 5 of 6');
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('touch: dragging a lifted tile near the bottom edge scrolls a virtualized grid', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" height="300" .items=${items(90)}></media-gallery>`);
+    const scroller = q(el, '.scroller.bounded')!;
+    const box = scroller.getBoundingClientRect();
+    const t0 = thumbAt(el, 0), target = mainButton(t0), a = centre(t0);
+    finger(target, 'pointerdown', a.x, a.y);
+    await waitUntil(() => t0.hasAttribute('data-lifted'), 'lifted');
+    finger(target, 'pointermove', a.x, a.y + 30);
+    finger(target, 'pointermove', a.x, box.bottom - 8);
+    await waitUntil(() => scroller.scrollTop > 1500, 'auto-scrolled', { timeout: 8000 });
+    finger(target, 'pointerup', a.x, box.bottom - 8);
+    await settle(el);
+    expect(captions(el).indexOf('Photo 1')).to.be.greaterThan(10);
+  });
+
   it('F2 edits a caption inline: Enter commits (change), Escape cancels; focus returns to the tile', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
     mainButton(thumbAt(el, 1)).focus();

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Layout } from '../layout.js';
+import { nearestTile, type Layout } from '../layout.js';
 
 /** What a drag reads from the grid, and what a drop does. */
 export interface DragReorderPort {
@@ -14,51 +14,55 @@ export interface DragReorderPort {
   scroller(): HTMLElement | null;
   /** The drop: move item `from` to position `to`. */
   move(from: number, to: number): void;
+  /** A lifted tile (touch) was put back: Escape, a tap elsewhere, or the browser took the touch. */
+  cancelled(): void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-interface Drag { id: number; from: number; x0: number; y0: number; x: number; y: number; on: boolean; to: number; raf: number; grid: HTMLElement }
+/** `lifted`: picked up by a long press (touch-reorder.ts); `moved`: past SLOP since the finger went down; `id` NaN: held, no finger on it. */
+interface Drag { id: number; from: number; x0: number; y0: number; x: number; y: number; on: boolean; to: number; raf: number; grid: HTMLElement; lifted?: boolean; moved?: boolean }
 /** px from the scroller's edge where auto-scroll starts; px the pointer travels before a press becomes a drag. */
 const EDGE = 48, SLOP = 6;
 
 /**
- * Reorder by dragging a tile with the mouse or a pen (touch scrolls, so it does not drag): the
- * tile under the pointer (nearest centre) is marked as the drop target; near the scroller's
- * top or bottom edge the grid scrolls, so a far place in a virtualized grid can be reached.
- * Escape cancels; the click that ends a drag opens nothing.
+ * Reorder by dragging a tile with the mouse or a pen (a finger scrolls; it drags a tile lifted
+ * by a long press, see touch-reorder.ts): the tile under the pointer (nearest centre) is marked
+ * as the drop target; near the scroller's top or bottom edge the grid scrolls, so a far place in
+ * a virtualized grid can be reached. Escape cancels; the click that ends a drag opens nothing.
+ * A lifted tile released where it was stays lifted (held) until dragged again or cancelled.
  */
 export class DragReorderController implements ReactiveController {
   private _drag: Drag | null = null;
 
-  constructor(private host: Host, private port: DragReorderPort) {
-    host.addController(this);
-  }
+  constructor(private host: Host, private port: DragReorderPort) { host.addController(this); }
+  hostConnected(): void { this._listen('addEventListener'); }
+  hostDisconnected(): void { this._listen('removeEventListener'); this.cancel(false); }
 
-  hostConnected(): void {
-    const r = this.host.renderRoot;
-    r.addEventListener('pointerdown', this._onDown as EventListener);
-    r.addEventListener('pointermove', this._onMove as EventListener);
-    r.addEventListener('pointerup', this._onUp as EventListener);
-    r.addEventListener('pointercancel', this.cancel);
-    r.addEventListener('keydown', this._onKey as EventListener, true);
-  }
-
-  hostDisconnected(): void {
-    const r = this.host.renderRoot;
-    r.removeEventListener('pointerdown', this._onDown as EventListener);
-    r.removeEventListener('pointermove', this._onMove as EventListener);
-    r.removeEventListener('pointerup', this._onUp as EventListener);
-    r.removeEventListener('pointercancel', this.cancel);
-    r.removeEventListener('keydown', this._onKey as EventListener, true);
-    this.cancel();
+  private _listen(m: 'addEventListener' | 'removeEventListener') {
+    const r = this.host.renderRoot as EventTarget;
+    for (const [type, fn] of [['pointerdown', this._onDown], ['pointermove', this._onMove], ['pointerup', this._onUp], ['pointercancel', this.cancel]] as const) r[m](type, fn as EventListener);
+    r[m]('keydown', this._onKey as EventListener, true);
   }
 
   private _onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !this._drag?.on) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.cancel();
+    e.preventDefault(); e.stopPropagation(); this.cancel();
   };
+
+  /** The tile lifted by a long press and held (no finger on it), else -1. */
+  get held(): number { const d = this._drag; return d?.lifted && Number.isNaN(d.id) ? d.from : -1; }
+  /** A drag with a pointer down is under way. */
+  get active(): boolean { return !!this._drag?.on && !Number.isNaN(this._drag.id); }
+
+  /** Starts (or resumes) the drag of a lifted tile `from` with pointer `id` (touch-reorder.ts). */
+  lift(id: number, from: number, x: number, y: number): void {
+    const grid = (this.host.renderRoot as ParentNode).querySelector<HTMLElement>('.grid');
+    if (!grid || (this._drag && this._drag.from !== from)) return;
+    const to = this._drag?.to ?? from;
+    if (this._drag) cancelAnimationFrame(this._drag.raf);
+    this._drag = { id, from, x0: x, y0: y, x, y, on: true, to, raf: requestAnimationFrame(this._tick), grid, lifted: true, moved: false };
+    for (const a of ['data-dragging', 'data-lifted']) this.port.tile(from)?.setAttribute(a, '');
+  }
 
   private _onDown = (e: PointerEvent) => {
     if (!this.port.enabled() || e.button !== 0 || e.pointerType === 'touch' || this._drag) return;
@@ -71,8 +75,10 @@ export class DragReorderController implements ReactiveController {
   private _onMove = (e: PointerEvent) => {
     const d = this._drag;
     if (!d || e.pointerId !== d.id) return;
-    if (!d.on) {
-      if (Math.hypot(e.clientX - d.x0, e.clientY - d.y0) < SLOP) return;
+    const far = Math.hypot(e.clientX - d.x0, e.clientY - d.y0) >= SLOP;
+    if (d.lifted) d.moved ||= far;
+    else if (!d.on) {
+      if (!far) return;
       d.on = true;
       d.grid.setPointerCapture(e.pointerId);
       this.port.tile(d.from)?.setAttribute('data-dragging', '');
@@ -86,13 +92,8 @@ export class DragReorderController implements ReactiveController {
   /** The item under the pointer (nearest centre), marked as the drop target. */
   private _target() {
     const d = this._drag!;
-    const l = this.port.layout(), r = d.grid.getBoundingClientRect();
-    const px = this.port.rtl() ? r.right - d.x : d.x - r.left, py = d.y - r.top;
-    let best = d.to, dist = Infinity;
-    for (let i = 0; i < l.count; i++) {
-      const dx = l.x[i] + l.w[i] / 2 - px, dy = l.y[i] + l.h[i] / 2 - py, q = dx * dx + dy * dy;
-      if (q < dist) { dist = q; best = i; }
-    }
+    const r = d.grid.getBoundingClientRect();
+    const best = nearestTile(this.port.layout(), this.port.rtl() ? r.right - d.x : d.x - r.left, d.y - r.top, d.to);
     if (best === d.to) return;
     this.port.tile(d.to)?.removeAttribute('data-drop-target');
     d.to = best;
@@ -104,7 +105,7 @@ export class DragReorderController implements ReactiveController {
     const d = this._drag;
     if (!d?.on) return;
     const s = this.port.scroller();
-    const top = s ? s.getBoundingClientRect().top : 0, bottom = s ? s.getBoundingClientRect().bottom : innerHeight;
+    const { top, bottom } = s?.getBoundingClientRect() ?? { top: 0, bottom: innerHeight };
     const v = d.y < top + EDGE ? -(top + EDGE - d.y) : d.y > bottom - EDGE ? d.y - (bottom - EDGE) : 0;
     if (v) {
       (s ?? document.scrollingElement ?? document.documentElement).scrollBy(0, Math.max(-40, Math.min(40, v / 2)));
@@ -116,24 +117,31 @@ export class DragReorderController implements ReactiveController {
   private _onUp = (e: PointerEvent) => {
     const d = this._drag;
     if (!d || e.pointerId !== d.id) return;
-    this.cancel();
-    if (!d.on) return;
-    // The click that follows a drag is not an activation.
+    if (d.on) this.swallowClick();
+    // A lifted tile let go where it was: held, until dragged again, a tap elsewhere or Escape.
+    if (d.lifted && !d.moved && d.to === d.from) {
+      cancelAnimationFrame(d.raf);
+      d.id = NaN;
+      return;
+    }
+    this.cancel(false);
+    if (d.on) this.port.move(d.from, d.to);
+  };
+
+  /** The click that follows (a drag's end, a tap that cancelled one) is not an activation. */
+  swallowClick(): void {
     const stop = (c: Event) => { c.stopPropagation(); c.preventDefault(); };
     this.host.renderRoot.addEventListener('click', stop, { capture: true, once: true });
     setTimeout(() => this.host.renderRoot.removeEventListener('click', stop, { capture: true }));
-    this.port.move(d.from, d.to);
-  };
+  }
 
-  /** Ends a drag without moving anything. */
-  cancel = (): void => {
+  /** Ends a drag without moving anything (a lifted tile is put back: announced, unless `announce` is false). */
+  cancel = (announce: unknown = true): void => {
     const d = this._drag;
     if (!d) return;
     cancelAnimationFrame(d.raf);
     this._drag = null;
-    for (const t of (this.host.renderRoot as ParentNode).querySelectorAll('[data-dragging],[data-drop-target]')) {
-      t.removeAttribute('data-dragging');
-      t.removeAttribute('data-drop-target');
-    }
+    for (const a of ['data-dragging', 'data-drop-target', 'data-lifted']) for (const t of (this.host.renderRoot as ParentNode).querySelectorAll(`[${a}]`)) t.removeAttribute(a);
+    if (d.lifted && announce !== false) this.port.cancelled();
   };
 }

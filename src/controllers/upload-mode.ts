@@ -11,6 +11,7 @@ import { FormController, type FormHost } from './form.js';
 import { TransferController, type TransferHost } from './transfer.js';
 import { EditingController, type EditingPort } from './editing.js';
 import { DragReorderController, type DragReorderPort } from './drag-reorder.js';
+import { TouchReorderController } from './touch-reorder.js';
 import { FileDropController } from './file-drop.js';
 import { dropzone, gridOverlay } from '../views/dropzone.js';
 
@@ -61,11 +62,10 @@ export class UploadMode implements ReactiveController {
     });
     const enabled = () => host.interactive && !this.form.disabled;
     this.drop = new FileDropController(host, { on: enabled, paste: () => this.upload.sources.includes('clipboard'), add: (files) => this.upload.add(files) });
-    this.editing = new EditingController(host, store, {
-      ...port, enabled, captionSaved: () => this._l.captionSaved,
-      movedText: (it, n, total) => fmt(this._l.moved, { item: it.caption || it.download || it.src, n, total }),
-    });
-    new DragReorderController(host, { ...port, enabled, move: this.editing.move });
+    const say = (t: 'moved' | 'lifted', it: GalleryItem, n: number) => fmt(this._l[t], { item: it.caption || it.download || it.src, n, total: store.length });
+    this.editing = new EditingController(host, store, { ...port, enabled, captionSaved: () => this._l.captionSaved, movedText: (it, n) => say('moved', it, n) });
+    const drag = new DragReorderController(host, { ...port, enabled, move: this.editing.move, cancelled: () => announce(this._l.moveCancelled) });
+    new TouchReorderController(host, drag, { enabled, indexFromEvent: port.indexFromEvent, lifted: (i) => announce(say('lifted', store.items[i], i + 1)) });
   }
 
   private get _l(): GalleryLabels {

@@ -86,6 +86,10 @@ export interface GalleryLabels {
   pasteError: string;
   /** Announced after a reorder: `{item}`, `{n}`, `{total}`. */
   moved: string;
+  /** Announced when a long press lifts a tile (touch reorder): `{item}`, `{n}`, `{total}`. */
+  lifted: string;
+  /** Announced when a lifted tile is put back (Escape, a tap elsewhere). */
+  moveCancelled: string;
   /** The inline caption editor's name: `{item}`. */
   captionOf: string;
   /** A tile's caption button in upload mode (named with `onItem`: "Edit caption of Ladybird"). */
@@ -160,6 +164,8 @@ export const defaultLabels: GalleryLabels = {
   cameraError: 'The camera could not be opened',
   pasteError: 'Nothing could be pasted from the clipboard',
   moved: 'Moved {item} to position {n} of {total}',
+  lifted: 'Picked up {item}, position {n} of {total}. Drag to move it; tap elsewhere or press Escape to cancel.',
+  moveCancelled: 'Move cancelled',
   captionOf: 'Caption of {item}',
   editCaption: 'Edit caption of',
   captionSaved: 'Caption saved',
