@@ -11,7 +11,7 @@ import { MediaLoader } from './controllers/media-loader.js';
 import { ModalController } from './controllers/modal.js';
 import { SlideshowController } from './controllers/slideshow.js';
 import { FullscreenController } from './controllers/fullscreen.js';
-import { isRtl } from './controllers/roving-list.js';
+import { isRtl } from './dom.js';
 import { StripController } from './preview-strip.js';
 import { slideView } from './preview-slide.js';
 import { PreviewActions, renderToolbar } from './preview-actions.js';

@@ -352,10 +352,10 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   }
 
   private _renderGrid(layout: Layout) {
-    const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus);
+    const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus), rtl = isRtl(this);
     return gridView({
-      layout, items: this._store.items, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, isRtl(this)) ?? null,
-      label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl: isRtl(this), touch: this._touch.active,
+      layout, items: this._store.items, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
+      label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
       tile: {
         objectFit: this.objectFit || 'cover', labels: this.labels, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
         showEditButton: this.showEditButton, showDeleteButton: this.interactive && !!this._up && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',

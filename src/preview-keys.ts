@@ -1,4 +1,4 @@
-import { isRtl } from './controllers/roving-list.js';
+import { isRtl } from './dom.js';
 
 /** What the preview's keys do. */
 export interface PreviewKeyActions {

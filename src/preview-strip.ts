@@ -4,7 +4,8 @@ import type { GalleryItem } from './model/items.js';
 import { fmt, type GalleryLabels } from './model/labels.js';
 import { icons } from './icons.js';
 import { placeholderCss } from './placeholder.js';
-import { RovingListController, isRtl } from './controllers/roving-list.js';
+import { RovingListController } from './controllers/roving-list.js';
+import { isRtl } from './dom.js';
 import { reducedMotion } from './controllers/modal.js';
 
 /** Gap between thumbnails and padding at the ends, px (as in the stylesheet). */

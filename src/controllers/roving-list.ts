@@ -1,13 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isRtl } from '../dom.js';
 
-/** Whether `el` is laid out right-to-left: `:dir(rtl)`, else its computed direction. Not for hot paths. */
-export function isRtl(el: Element): boolean {
-  try {
-    return el.matches(':dir(rtl)');
-  } catch {
-    return getComputedStyle(el).direction === 'rtl';
-  }
-}
 
 /** The list a roving tab stop moves over, by index (so a virtualized list works too). */
 export interface RovingListOptions {

@@ -1,6 +1,6 @@
 /**
  * The one owner of a host's items: normalised once, keyed stably, with per-key runtime state
- * (learnt aspect ratio, load status). Parts receive its items; they never normalise or copy.
+ * (learnt aspect ratio, failed load). Parts receive its items; they never normalise or copy.
  *
  * Pure module: no DOM.
  */
@@ -10,10 +10,8 @@ import { normalizeItems, resolveItem, type GalleryItem, type InvalidInput } from
 export interface ItemState {
   /** Natural width / height of the thumbnail, learnt on load (for items without width/height). */
   ratio?: number;
-  /** `error` after a failed load; cleared by {@link GalleryStore.retry}. */
-  status?: 'loaded' | 'error';
-  /** How many times a failed load was retried. */
-  retries: number;
+  /** The thumbnail failed to load (its `item-error` was reported once). */
+  failed?: boolean;
 }
 
 /** The stable key of an item: `id`, else `src`. Two entries with one key share their state. */
@@ -105,7 +103,7 @@ export class GalleryStore {
     if (!it) return undefined;
     const k = keyOf(it);
     let s = this._state.get(k);
-    if (!s) this._state.set(k, (s = { retries: 0 }));
+    if (!s) this._state.set(k, (s = {}));
     return s;
   }
 
@@ -125,7 +123,6 @@ export class GalleryStore {
     const it = this.items[index];
     if (!it || !(width > 0) || !(height > 0) || (it.width && it.height)) return false;
     const s = this.stateAt(index)!;
-    s.status = 'loaded';
     const r = width / height;
     if (s.ratio === r) return false;
     s.ratio = r;
@@ -136,17 +133,8 @@ export class GalleryStore {
   /** Records a failed load. @returns false when it was already recorded. */
   fail(index: number): boolean {
     const s = this.stateAt(index);
-    if (!s || s.status === 'error') return false;
-    s.status = 'error';
+    if (!s || s.failed) return false;
+    s.failed = true;
     return true;
-  }
-
-  /** Clears a failed load so the media is requested again. */
-  retry(index: number): void {
-    const s = this.stateAt(index);
-    if (s?.status === 'error') {
-      s.status = undefined;
-      s.retries++;
-    }
   }
 }

@@ -51,7 +51,7 @@ export function dropzone(v: DropzoneView): TemplateResult {
       <button class="btn" part="button capture" @click=${cam.capture}>${icons.camera}${l.capture}</button>
     </div>` : nothing}
     ${up.refused.length ? html`<ul class="refused" part="refused">${repeat(up.refused, (r) => r.id, (r) => html`<li>
-      <span>${r.text}</span><button class="btn" part="button dismiss" aria-label=${`${l.dismiss}: ${r.text}`} title=${l.dismiss} @click=${() => up.dismiss(r.id)}>${icons.close}</button>
+      <span>${r.text}</span><button class="btn" part="button dismiss" aria-label=${`${l.dismiss}: ${r.text}`} @click=${() => up.dismiss(r.id)}>${icons.close}</button>
     </li>`)}</ul>` : nothing}
     ${v.invalid ? html`<p class="invalid" part="validation">${v.invalid}</p>` : nothing}
   </div>
@@ -93,8 +93,8 @@ export function gridOverlay(o: GridOverlay): unknown {
         // All sent, no answer yet (the server is storing it): an indeterminate bar, not a full one.
         : html`<progress aria-label=${fmt(l.uploading, { file: f })}></progress>`
         : html`<span class="status" title=${s.status === 'failed' ? fmt(l.uploadFailed, { file: f }) : l.uploadCancelled}>${s.status === 'failed' ? l.failed : l.uploadCancelled}</span>`}
-      ${up ? html`<button class="btn" part="button cancel-upload" aria-label=${fmt(l.cancelUpload, { file: f })} title=${fmt(l.cancelUpload, { file: f })} @click=${() => o.cancel(it.src)}>${icons.close}</button>`
-        : html`<button class="btn" part="button retry-upload" aria-label=${fmt(l.retryUpload, { file: f })} title=${fmt(l.retryUpload, { file: f })} @click=${() => o.retry(it.src)}>${l.retry}</button>`}
+      ${up ? html`<button class="btn" part="button cancel-upload" aria-label=${fmt(l.cancelUpload, { file: f })} @click=${() => o.cancel(it.src)}>${icons.close}</button>`
+        : html`<button class="btn" part="button retry-upload" aria-label=${fmt(l.retryUpload, { file: f })} @click=${() => o.retry(it.src)}>${l.retry}</button>`}
     </div>`;
   })}
   ${ci ? html`<input class="caption-editor" part="caption-editor" aria-label=${fmt(l.captionOf, { item: name(ci) })} .value=${ci.caption ?? ''}
