@@ -130,6 +130,12 @@ export class GalleryStore {
     return true;
   }
 
+  /** Whether the item at `index` failed to load (its tile shows an error). */
+  failedAt(index: number): boolean {
+    const it = this.items[index];
+    return !!it && this._state.get(keyOf(it))?.failed === true;
+  }
+
   /** Records a failed load. @returns false when it was already recorded. */
   fail(index: number): boolean {
     const s = this.stateAt(index);
