@@ -100,14 +100,20 @@ export type LayoutKind = 'grid' | 'masonry' | 'justified';
 /** Aspect ratio (width / height) per item; `NaN`/0 when unknown (treated as square). */
 export type Ratios = ArrayLike<number>;
 
-/** A computed layout: one rectangle per item, in reading order, and the total height. */
+/**
+ * A computed layout: one rectangle per item, in reading order, and the total height.
+ *
+ * Read the per-item values by index (`l.x[i]`). Masonry and justified layouts hold them in
+ * typed arrays; a grid (equal cells) holds none: its values are computed from the index when
+ * read, so a grid of 100,000 items costs as little to lay out as one of 10.
+ */
 export interface Layout {
   kind: LayoutKind;
   count: number;
-  x: Float64Array;
-  y: Float64Array;
-  w: Float64Array;
-  h: Float64Array;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  w: ArrayLike<number>;
+  h: ArrayLike<number>;
   /** Total content height, px. */
   height: number;
   /** Columns of a grid or masonry layout. */
@@ -115,11 +121,21 @@ export interface Layout {
   /** For grid: the row height (cell edge); for justified: the target row height. */
   rowHeight: number;
   /** max bottom of items 0..i: non-decreasing, for binary search of the first visible item. */
-  maxBottom: Float64Array;
+  maxBottom: ArrayLike<number>;
   /** min top of items i..n-1: non-decreasing, for binary search of the last visible item. */
-  minTop: Float64Array;
+  minTop: ArrayLike<number>;
   /** Masonry: column of each item. Justified: row of each item. Grid: row of each item. */
-  lane: Int32Array;
+  lane: ArrayLike<number>;
+  /** Grid only: the cell every item takes and the gaps, from which the values above are computed. */
+  cell?: GridCell;
+}
+
+/** The geometry of a grid layout: cell width and height (caption included) and the gaps, px. */
+export interface GridCell {
+  w: number;
+  h: number;
+  gapX: number;
+  gapY: number;
 }
 
 export interface LayoutOptions {
@@ -143,7 +159,8 @@ const ratioAt = (r: Ratios, i: number) => {
 
 /**
  * Lays `count` items out.
- * - `grid`: `columns` equal cells of `cellAspect`.
+ * - `grid`: `columns` equal cells of `cellAspect`, computed per index when read (no per-item
+ *   arrays: O(1) whatever `count`).
  * - `masonry`: `columns` equal-width columns, each item placed in the shortest column, its
  *   height from its aspect ratio.
  * - `justified`: rows filled left to right until their height at full width would drop to
@@ -153,13 +170,15 @@ export function computeLayout(count: number, ratios: Ratios, o: LayoutOptions): 
   const width = Math.max(0, o.width);
   const gx = Math.min(MAX_GAP, Math.max(0, o.gap.x || 0)), gy = Math.min(MAX_GAP, Math.max(0, o.gap.y || 0));
   const cap = o.captionHeight ?? 0;
-  const X = new Float64Array(count), Y = new Float64Array(count), W = new Float64Array(count), H = new Float64Array(count);
-  const lane = new Int32Array(count);
-  let height = 0;
   // 1..64 columns, and never tiles narrower than MIN_TILE (a huge `columns` would lay out
   // thousands of 0 px tiles, all "visible", and defeat virtualization).
   let columns = Math.min(MAX_COLUMNS, Math.max(1, Math.floor(o.columns) || 1));
   if (width > 0) columns = Math.max(1, Math.min(columns, Math.floor((width + gx) / (MIN_TILE + gx))));
+  const cw = Math.max(0, (width - gx * (columns - 1)) / columns);
+  if (o.kind === 'grid') return gridLayout(count, columns, { w: cw, h: cw / (o.cellAspect && o.cellAspect > 0 ? o.cellAspect : 1) + cap, gapX: gx, gapY: gy });
+  const X = new Float64Array(count), Y = new Float64Array(count), W = new Float64Array(count), H = new Float64Array(count);
+  const lane = new Int32Array(count);
+  let height = 0;
   let rowHeight = 0;
   if (o.kind === 'justified') {
     const target = Math.min(4000, Math.max(20, o.rowHeight || 200));
@@ -191,29 +210,17 @@ export function computeLayout(count: number, ratios: Ratios, o: LayoutOptions): 
     }
     height = count ? y - gy : 0;
   } else {
-    const cw = Math.max(0, (width - gx * (columns - 1)) / columns);
-    if (o.kind === 'grid') {
-      const ch = cw / (o.cellAspect && o.cellAspect > 0 ? o.cellAspect : 1) + cap;
-      rowHeight = ch;
-      for (let i = 0; i < count; i++) {
-        const r = Math.floor(i / columns), c = i % columns;
-        X[i] = c * (cw + gx); Y[i] = r * (ch + gy); W[i] = cw; H[i] = ch; lane[i] = r;
-      }
-      const rowsN = Math.ceil(count / columns);
-      height = rowsN ? rowsN * ch + (rowsN - 1) * gy : 0;
-    } else {
-      const colH = new Float64Array(columns);
-      for (let i = 0; i < count; i++) {
-        let c = 0;
-        for (let k = 1; k < columns; k++) if (colH[k] < colH[c] - 0.5) c = k;
-        const h = cw / ratioAt(ratios, i) + cap;
-        X[i] = c * (cw + gx); Y[i] = colH[c]; W[i] = cw; H[i] = h; lane[i] = c;
-        colH[c] += h + gy;
-      }
-      for (let c = 0; c < columns; c++) height = Math.max(height, colH[c] - gy);
-      height = Math.max(0, height);
-      rowHeight = cw;
+    const colH = new Float64Array(columns);
+    for (let i = 0; i < count; i++) {
+      let c = 0;
+      for (let k = 1; k < columns; k++) if (colH[k] < colH[c] - 0.5) c = k;
+      const h = cw / ratioAt(ratios, i) + cap;
+      X[i] = c * (cw + gx); Y[i] = colH[c]; W[i] = cw; H[i] = h; lane[i] = c;
+      colH[c] += h + gy;
     }
+    for (let c = 0; c < columns; c++) height = Math.max(height, colH[c] - gy);
+    height = Math.max(0, height);
+    rowHeight = cw;
   }
   const maxBottom = new Float64Array(count), minTop = new Float64Array(count);
   let m = -Infinity;
@@ -224,11 +231,77 @@ export function computeLayout(count: number, ratios: Ratios, o: LayoutOptions): 
 }
 
 /**
+ * A read-only array-like whose value at index `i` is `at(i)`, computed when read; `undefined`
+ * outside `0..length-1`, as a typed array. Reads go through a Proxy (tens of ns each): meant
+ * for the few hundred tiles of a render, not for loops over every item (the functions of
+ * this module compute those from the cell instead).
+ */
+function computed(length: number, at: (i: number) => number): ArrayLike<number> {
+  const target = {
+    length,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < length; i++) yield at(i);
+    },
+  };
+  return new Proxy(target as ArrayLike<number>, {
+    get(t, key) {
+      if (typeof key === 'string') {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const i = +key;
+          return i < length && Math.floor(i) === i ? at(i) : undefined;
+        }
+      }
+      return Reflect.get(t, key);
+    },
+  });
+}
+
+/** The grid of `count` equal cells in `columns` columns, with nothing stored per item. */
+function gridLayout(count: number, columns: number, cell: GridCell): Layout {
+  const { w, h, gapX, gapY } = cell;
+  // The same expressions as an array-filling loop would use, so values are bit-identical.
+  const row = (i: number) => Math.floor(i / columns);
+  const top = (i: number) => row(i) * (h + gapY);
+  const rowsN = Math.ceil(count / columns);
+  return {
+    kind: 'grid', count, columns, rowHeight: h, cell,
+    height: rowsN ? rowsN * h + (rowsN - 1) * gapY : 0,
+    x: computed(count, (i) => (i % columns) * (w + gapX)),
+    y: computed(count, top),
+    w: computed(count, () => w),
+    h: computed(count, () => h),
+    lane: computed(count, row),
+    maxBottom: computed(count, (i) => top(i) + h),
+    minTop: computed(count, top),
+  };
+}
+
+/** The first row `r` in `0..rows` for which `test(r)` holds (`test` is false, then true). O(log rows). */
+function firstRow(rows: number, test: (r: number) => boolean): number {
+  let lo = 0, hi = rows;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (test(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
  * The index range `[start, end)` of items that may intersect the band `[top, bottom)` (px,
  * content coordinates). A superset for masonry, exact for grid and justified. O(log n).
  */
 export function visibleRange(l: Layout, top: number, bottom: number): [number, number] {
   const n = l.count;
+  const g = l.cell;
+  if (g) {
+    // Grid: search rows (not items); the row tops and bottoms are those of its items.
+    const cols = l.columns, rows = Math.ceil(n / cols), step = g.h + g.gapY;
+    const start = Math.min(n, firstRow(rows, (r) => r * step + g.h > top) * cols);
+    const end = Math.min(n, firstRow(rows, (r) => r * step >= bottom) * cols);
+    return [start, Math.max(start, end)];
+  }
   // first i with maxBottom[i] > top
   let lo = 0, hi = n;
   while (lo < hi) {
@@ -250,7 +323,28 @@ export function visibleRange(l: Layout, top: number, bottom: number): [number, n
 /** The item whose centre is nearest to (`px`, `py`) in grid coordinates; `fallback` when there is none. */
 export function nearestTile(l: Layout, px: number, py: number, fallback = -1): number {
   let best = fallback, dist = Infinity;
-  for (let i = 0; i < l.count; i++) {
+  const g = l.cell;
+  const n = l.count;
+  if (g) {
+    if (!n) return fallback;
+    // Grid: the nearest centre is in the cell the point rounds to or next to it, or the last
+    // item (a short last row); the same distances, in index order, as over every item.
+    const cols = l.columns, rows = Math.ceil(n / cols), sx = g.w + g.gapX, sy = g.h + g.gapY;
+    const clamp = (v: number, max: number) => Math.min(max, Math.max(0, Number.isNaN(v) ? 0 : v));
+    const c0 = sx > 0 ? clamp(Math.round((px - g.w / 2) / sx), cols - 1) : 0;
+    const r0 = sy > 0 ? clamp(Math.round((py - g.h / 2) / sy), rows - 1) : 0;
+    const seen: number[] = [];
+    for (let r = Math.max(0, r0 - 1); r <= Math.min(rows - 1, r0 + 1); r++) {
+      for (let c = Math.max(0, c0 - 1); c <= Math.min(cols - 1, c0 + 1); c++) if (r * cols + c < n) seen.push(r * cols + c);
+    }
+    if (!seen.includes(n - 1)) seen.push(n - 1);
+    for (const i of seen.sort((a, b) => a - b)) {
+      const dx = (i % cols) * sx + g.w / 2 - px, dy = Math.floor(i / cols) * sy + g.h / 2 - py, q = dx * dx + dy * dy;
+      if (q < dist) { dist = q; best = i; }
+    }
+    return best;
+  }
+  for (let i = 0; i < n; i++) {
     const dx = l.x[i] + l.w[i] / 2 - px, dy = l.y[i] + l.h[i] / 2 - py, q = dx * dx + dy * dy;
     if (q < dist) { dist = q; best = i; }
   }

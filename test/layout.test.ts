@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { atWidth, breakpointOf, computeLayout, moveRows, parseGap, parseHeight, parseResponsive, rowsPerPage, visibleRange } from '../src/layout.js';
+import { atWidth, breakpointOf, computeLayout, moveRows, nearestTile, parseGap, parseHeight, parseResponsive, rowsPerPage, visibleRange, type Layout, type LayoutOptions } from '../src/layout.js';
 
 describe('layout: breakpoints and responsive values', () => {
   it('maps container widths to breakpoints at the contract edges', () => {
@@ -74,6 +74,103 @@ describe('layout: grid', () => {
     expect(computeLayout(0, [], { kind: 'grid', width: 300, columns: 3, gap: { x: 8, y: 8 } }).height).to.equal(0);
     const z = computeLayout(3, [], { kind: 'grid', width: 0, columns: 3, gap: { x: 8, y: 8 } });
     expect(z.w[0]).to.equal(0);
+  });
+});
+
+/**
+ * The grid as it was laid out before it was computed on demand: every rectangle in arrays
+ * (the same expressions), for comparing the on-demand grid with.
+ */
+function gridArrays(count: number, o: LayoutOptions) {
+  const width = Math.max(0, o.width), gx = Math.min(256, Math.max(0, o.gap.x || 0)), gy = Math.min(256, Math.max(0, o.gap.y || 0));
+  let columns = Math.min(64, Math.max(1, Math.floor(o.columns) || 1));
+  if (width > 0) columns = Math.max(1, Math.min(columns, Math.floor((width + gx) / (24 + gx))));
+  const cw = Math.max(0, (width - gx * (columns - 1)) / columns);
+  const ch = cw / (o.cellAspect && o.cellAspect > 0 ? o.cellAspect : 1) + (o.captionHeight ?? 0);
+  const X = new Float64Array(count), Y = new Float64Array(count), W = new Float64Array(count), H = new Float64Array(count), lane = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = Math.floor(i / columns), c = i % columns;
+    X[i] = c * (cw + gx); Y[i] = r * (ch + gy); W[i] = cw; H[i] = ch; lane[i] = r;
+  }
+  const rowsN = Math.ceil(count / columns);
+  const maxBottom = new Float64Array(count), minTop = new Float64Array(count);
+  let m = -Infinity;
+  for (let i = 0; i < count; i++) maxBottom[i] = m = Math.max(m, Y[i] + H[i]);
+  m = Infinity;
+  for (let i = count - 1; i >= 0; i--) minTop[i] = m = Math.min(m, Y[i]);
+  const height = rowsN ? rowsN * ch + (rowsN - 1) * gy : 0;
+  return { kind: 'grid', count, x: X, y: Y, w: W, h: H, lane, maxBottom, minTop, height, columns, rowHeight: ch } as Layout;
+}
+
+/** visibleRange and nearestTile over the arrays, as before (no cell: the item-by-item paths). */
+const nearestBrute = (l: Layout, px: number, py: number) => {
+  let best = -1, dist = Infinity;
+  for (let i = 0; i < l.count; i++) {
+    const dx = l.x[i] + l.w[i] / 2 - px, dy = l.y[i] + l.h[i] / 2 - py, q = dx * dx + dy * dy;
+    if (q < dist) { dist = q; best = i; }
+  }
+  return best;
+};
+
+describe('layout: grid computed on demand', () => {
+  const cases: [number, LayoutOptions][] = [];
+  for (const width of [0, 1, 316, 333.5, 799, 1264, 1920])
+    for (const columns of [1, 3, 6, 7, 1000])
+      for (const gap of [{ x: 0, y: 0 }, { x: 8, y: 8 }, { x: 3.3, y: 17 }, { x: 300, y: 300 }])
+        for (const count of [0, 1, 5, 6, 7, 100])
+          cases.push([count, { kind: 'grid', width, columns, gap, ...(count === 7 ? { cellAspect: 16 / 9, captionHeight: 24 } : {}) }]);
+
+  it('gives every rectangle, lane, height and column count the arrays gave, to the bit', () => {
+    for (const [count, o] of cases) {
+      const l = computeLayout(count, [], o), a = gridArrays(count, o);
+      const what = JSON.stringify([count, o]);
+      expect([l.count, l.height, l.columns, l.rowHeight], what).to.deep.equal([a.count, a.height, a.columns, a.rowHeight]);
+      for (const k of ['x', 'y', 'w', 'h', 'lane', 'maxBottom', 'minTop'] as const) {
+        expect(l[k].length, `${k} ${what}`).to.equal(count);
+        expect(Array.from(l[k]), `${k} ${what}`).to.deep.equal(Array.from(a[k]));
+      }
+      expect(l.x[count], what).to.equal(undefined);
+    }
+  });
+
+  it('stores nothing per item: 10 million cells cost no more than 10', () => {
+    const t0 = performance.now();
+    const l = computeLayout(10_000_000, [], { kind: 'grid', width: 1264, columns: 6, gap: { x: 8, y: 8 } });
+    expect(performance.now() - t0).to.be.below(20);
+    expect(l.count).to.equal(10_000_000);
+    expect([l.x[9_999_999], l.y[9_999_999]]).to.deep.equal([3 * 212, 1_666_666 * 212]);
+    expect(visibleRange(l, 1_000_000, 1_000_800)).to.deep.equal([Math.floor((1_000_000 - 204) / 212 + 1) * 6, Math.ceil(1_000_800 / 212) * 6]);
+  });
+
+  it('finds the same visible range as a search over the arrays, at the edges and in the gaps', () => {
+    for (const [count, o] of cases) {
+      const l = computeLayout(count, [], o), a = gridArrays(count, o);
+      const step = l.rowHeight + o.gap.y;
+      const edges = [-Infinity, -1, 0, NaN, l.height, l.height + 1, Infinity];
+      for (let r = 0; r < 5; r++) edges.push(r * step, r * step + l.rowHeight, r * step + l.rowHeight + 0.5, r * step - 0.25, (r + 0.5) * step);
+      for (const top of edges) for (const bottom of edges) {
+        expect(visibleRange(l, top, bottom), `${top}..${bottom} ${JSON.stringify([count, o])}`).to.deep.equal(visibleRange(a, top, bottom));
+      }
+    }
+  });
+
+  it('finds the nearest tile as a search over every tile does', () => {
+    for (const [count, o] of cases) {
+      const l = computeLayout(count, [], o), a = gridArrays(count, o);
+      const xs = [-50, 0, 1, o.width / 3, o.width / 2, o.width - 1, o.width + 40, NaN];
+      const ys = [-50, 0, l.rowHeight / 2, l.rowHeight + o.gap.y / 2, l.height / 2, l.height - 1, l.height + 500, NaN];
+      for (const px of xs) for (const py of ys) {
+        const want = nearestBrute(a, px, py);
+        expect(nearestTile(l, px, py, -7), `(${px}, ${py}) ${JSON.stringify([count, o])}`).to.equal(want < 0 ? -7 : want);
+      }
+    }
+  });
+
+  it('reads like an array: Array.from, undefined out of range', () => {
+    const l = computeLayout(4, [], { kind: 'grid', width: 316, columns: 3, gap: { x: 8, y: 8 } });
+    expect(Array.from(l.x)).to.deep.equal([0, 108, 216, 0]);
+    expect(Array.from(l.lane)).to.deep.equal([0, 0, 0, 1]);
+    expect([l.x[-1], l.x[4], l.x[1.5]]).to.deep.equal([undefined, undefined, undefined]);
   });
 });
 

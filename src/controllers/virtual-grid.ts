@@ -47,7 +47,8 @@ export class VirtualGridController implements ReactiveController {
     const key = `${o.kind}|${width}|${cols}|${o.gap.x},${o.gap.y}|${o.rowHeight}|${this.store.version}`;
     if (this._cache && key === this._cacheKey) return this._cache;
     const n = this.store.length;
-    const ratios = new Float64Array(n);
+    // A grid's cells are all alike: it reads no ratio (and stores nothing per item).
+    const ratios = new Float64Array(o.kind === 'grid' ? 0 : n);
     if (o.kind !== 'grid') for (let i = 0; i < n; i++) ratios[i] = this.store.ratioAt(i) ?? 1;
     this._cache = computeLayout(n, ratios, { kind: o.kind, width, columns: cols, gap: o.gap, rowHeight: o.rowHeight });
     this._cacheKey = key;
