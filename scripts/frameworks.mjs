@@ -212,9 +212,9 @@ async function newPage(errors, { javaScript = true } = {}) {
 const tileState = (page) =>
   page.evaluate(() => {
     const g = document.querySelector('#g');
-    const thumbs = [...(g?.shadowRoot?.querySelectorAll('gallery-thumb') ?? [])];
+    const thumbs = [...(g?.shadowRoot?.querySelectorAll('.grid > .tile') ?? [])];
     return thumbs.map((t) => {
-      const img = t.shadowRoot?.querySelector('img');
+      const img = t.querySelector('img');
       const box = t.getBoundingClientRect();
       return { w: Math.round(box.width), h: Math.round(box.height), loaded: !!img && img.complete && img.naturalWidth > 0, src: img?.getAttribute('src') ?? '' };
     });
@@ -223,8 +223,8 @@ async function waitTiles(page, n, timeout = 10_000) {
   try {
     await page.waitForFunction(
       (n) => {
-        const thumbs = [...(document.querySelector('#g')?.shadowRoot?.querySelectorAll('gallery-thumb') ?? [])];
-        return thumbs.length === n && thumbs.every((t) => t.getBoundingClientRect().width > 0 && t.shadowRoot?.querySelector('img')?.naturalWidth);
+        const thumbs = [...(document.querySelector('#g')?.shadowRoot?.querySelectorAll('.grid > .tile') ?? [])];
+        return thumbs.length === n && thumbs.every((t) => t.getBoundingClientRect().width > 0 && t.querySelector('img')?.naturalWidth);
       },
       { timeout },
       n,
@@ -238,7 +238,7 @@ const text = (page, sel) => page.$eval(sel, (e) => e.textContent?.trim() ?? '');
 
 /** A click on the first tile opens the preview and reaches the app's state; Like too. */
 async function interact(page, notes) {
-  const main = await page.evaluateHandle(() => document.querySelector('#g').shadowRoot.querySelector('gallery-thumb').shadowRoot.querySelector('button.main'));
+  const main = await page.evaluateHandle(() => document.querySelector('#g').shadowRoot.querySelector('.grid > .tile button.main'));
   await main.click();
   let opened = false;
   try {
@@ -254,7 +254,7 @@ async function interact(page, notes) {
     await page.waitForFunction(() => !document.querySelector('#g')?.hasAttribute('preview'), { timeout: 5000 }).catch(() => notes.push('Escape did not close the preview'));
     await sleep(400);
   }
-  const like = await page.evaluateHandle(() => document.querySelector('#g').shadowRoot.querySelectorAll('gallery-thumb')[1].shadowRoot.querySelector('[part~="like"]'));
+  const like = await page.evaluateHandle(() => document.querySelector('#g').shadowRoot.querySelectorAll('.grid > .tile')[1].querySelector('[part~="like"]'));
   if (!(await like.evaluate((b) => !!b))) notes.push('no Like button on the second tile');
   else await like.evaluate((b) => b.click());
   await page.waitForFunction(() => document.querySelector('#liked')?.textContent?.trim() === '1 true', { timeout: 3000 }).catch(() => {});

@@ -33,8 +33,8 @@ for (const name of pages) {
     await page.waitForTimeout(600);
     if (open) {
       const opened = await page.evaluate(() => {
-        const tile = document.querySelector('media-gallery')?.shadowRoot?.querySelectorAll('.grid > gallery-thumb')[1];
-        const main = tile?.shadowRoot?.querySelector('.main');
+        const tile = document.querySelector('media-gallery')?.shadowRoot?.querySelectorAll('.grid > .tile')[1];
+        const main = tile?.querySelector('.main');
         if (main) main.click();
         return !!main;
       });

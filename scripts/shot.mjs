@@ -14,7 +14,7 @@ page.on('pageerror', (e) => console.log('[pageerror]', e.message));
 await page.goto(url, { waitUntil: 'networkidle' });
 await page.waitForTimeout(500);
 if (action === 'open') {
-  await page.locator('media-gallery gallery-thumb').first().click();
+  await page.locator('media-gallery .tile .main').first().click();
   await page.waitForTimeout(900);
 } else if (action === 'tab') {
   await page.keyboard.press('Tab');

@@ -1,16 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { altOf, normalizeItem, type GalleryItem, type GalleryItemInput } from './model/items.js';
+import { normalizeItem, type GalleryItem, type GalleryItemInput } from './model/items.js';
 import { emit, type GalleryEventName, type GalleryListener } from './events/gallery-events.js';
 import { sendRequest, type RequestAction, type RequestData } from './events/requests.js';
+import { tileAct, tileContent, tileLoad, type TileRequest } from './views/tile.js';
 import { boolOn } from './converters.js';
 import { icons } from './icons.js';
-import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
-import { placeholderCss } from './placeholder.js';
-import { styleProps } from './directives/style-props.js';
+import { defaultLabels, type GalleryLabels } from './model/labels.js';
 import { thumbStyles } from '../styles/gallery-thumb.styles.js';
-
-/** The `object-fit` values a tile accepts; anything else is `cover`. */
-const FITS = new Set(['contain', 'cover', 'fill', 'none', 'scale-down']);
 
 /**
  * One tile: an image or video thumbnail, its caption, and per-item action buttons.
@@ -57,7 +53,6 @@ export class GalleryThumb extends LitElement {
     showFavoriteButton: { attribute: 'show-favorite-button', converter: boolOn },
     showEditButton: { attribute: 'show-edit-button', converter: boolOn },
     showDeleteButton: { attribute: 'show-delete-button', converter: boolOn },
-    captionButton: { attribute: false },
     actionLabel: { type: String, attribute: 'action-label' },
     priority: { attribute: false },
     tileWidth: { type: Number, attribute: false },
@@ -87,8 +82,6 @@ export class GalleryThumb extends LitElement {
   declare showFavoriteButton: boolean;
   declare showEditButton: boolean;
   declare showDeleteButton: boolean;
-  /** @internal Set by `<media-gallery>` in upload mode: a button that opens its inline caption editor. */
-  declare captionButton: boolean;
   declare actionLabel: string;
   /** @internal First-screen tile: eager loading with `fetchpriority="high"`. */
   declare priority: boolean;
@@ -121,7 +114,6 @@ export class GalleryThumb extends LitElement {
     this.showFavoriteButton = false;
     this.showEditButton = false;
     this.showDeleteButton = false;
-    this.captionButton = false;
     this.actionLabel = '';
     this.priority = false;
     this.tileWidth = 0;
@@ -159,7 +151,7 @@ export class GalleryThumb extends LitElement {
         this.failed = false;
         this.loaded = false;
         this._shownAt = performance.now();
-        this.removeAttribute('instant');
+        this._instant = false;
       }
     }
   }
@@ -169,30 +161,32 @@ export class GalleryThumb extends LitElement {
     (this.renderRoot.querySelector('.main') as HTMLElement | null)?.focus(options);
   }
 
-  private get _l(): GalleryLabels {
-    return { ...defaultLabels, ...this.labels };
-  }
-
   /** When the current media was set: a load soon after (from cache) shows without a fade. */
   private _shownAt = 0;
+  private _instant = false;
 
-  private _onLoad = (e: Event) => {
-    // A fade only helps an image that arrives late; on a fast scroll through cached tiles,
-    // dozens of fading layers at once cost frames. `instant` turns the opacity transition off.
-    if (performance.now() - this._shownAt < 100) this.setAttribute('instant', '');
-    this.loaded = true;
-    const m = e.target as HTMLImageElement | HTMLVideoElement;
-    const width = 'naturalWidth' in m ? m.naturalWidth : m.videoWidth;
-    const height = 'naturalHeight' in m ? m.naturalHeight : m.videoHeight;
-    // Tells a masonry or justified gallery the aspect ratio of an item that had no width/height.
-    const item = this._resolved;
-    if (width && height && item) sendRequest(this, 'media-size', this.index, item, { width, height });
-  };
-
-  private _onError = () => {
-    if (this.failed) return;
-    this.failed = true;
-    this._ask('media-error', {}, (item) => emit(this, 'item-error', { index: this.index, item, reason: 'load' }));
+  /** Clicks, keys and media loads inside the tile (the capture phase: media events do not bubble). */
+  private _events = {
+    capture: true,
+    handleEvent: (e: Event) => {
+      const item = this._resolved;
+      if (!item) return;
+      const load = tileLoad(e);
+      if (load?.ok) {
+        // A fade only helps an image that arrives late.
+        this._instant = performance.now() - this._shownAt < 100;
+        this.loaded = true;
+        // Tells a masonry or justified gallery the aspect ratio of an item that had no width/height.
+        if (load.width && load.height) sendRequest(this, 'media-size', this.index, item, { width: load.width, height: load.height });
+      } else if (load) {
+        if (this.failed) return;
+        this.failed = true;
+        this._ask('media-error', {}, (it) => emit(this, 'item-error', { index: this.index, item: it, reason: 'load' }));
+      } else {
+        const r = tileAct(e, item);
+        if (r) this._act(r);
+      }
+    },
   };
 
   /**
@@ -205,121 +199,49 @@ export class GalleryThumb extends LitElement {
     if (!sendRequest(this, action, this.index, item, data).handled) alone(item);
   }
 
-  private _toggle(type: 'like' | 'favorite', patch: { liked: boolean | null } | { favorite: boolean }) {
-    this._ask(type, patch as never, (item) => {
-      const next = { ...item, ...patch };
-      const ok = 'liked' in patch
-        ? emit(this, 'like', { index: this.index, item: next, liked: patch.liked })
-        : emit(this, 'favorite', { index: this.index, item: next, favorite: patch.favorite });
-      if (ok) this.item = next;
-    });
-  }
-
-  private _simple(type: 'edit' | 'action' | 'delete') {
-    this._ask(type, {}, (item) => emit(this, type, { index: this.index, item }));
-  }
-
-  private _onActivate = () => {
-    this._ask('activate', {}, (item) => {
-      const selected = !this.selected;
-      if (emit(this, 'select', { index: this.index, item, selected })) this.selected = selected;
-    });
-  };
-
-  private _onKey = (e: KeyboardEvent) => {
-    if (e.key === ' ' || e.key === 'Enter') {
-      e.preventDefault();
-      if (!e.repeat) this._onActivate();
+  private _act(r: TileRequest) {
+    const index = this.index;
+    switch (r.action) {
+      case 'activate':
+        return this._ask('activate', {}, (item) => {
+          const selected = !this.selected;
+          if (emit(this, 'select', { index, item, selected })) this.selected = selected;
+        });
+      case 'like':
+        return this._ask('like', r.data, (item) => {
+          const next = { ...item, ...r.data };
+          if (emit(this, 'like', { index, item: next, liked: r.data.liked })) this.item = next;
+        });
+      case 'favorite':
+        return this._ask('favorite', r.data, (item) => {
+          const next = { ...item, ...r.data };
+          if (emit(this, 'favorite', { index, item: next, favorite: r.data.favorite })) this.item = next;
+        });
+      case 'edit': case 'action': case 'delete': {
+        const type = r.action;
+        return this._ask(type, {}, (item) => emit(this, type, { index, item }));
+      }
+      case 'caption': return this._ask('caption', {}, () => undefined);
     }
-  };
-
-  /**
-   * The per-item buttons. Each name says which item it acts on ("Like Leaf ribs": twelve
-   * identical "Like" buttons do not); no `title` repeats it.
-   */
-  private _actionButtons(item: GalleryItem, name: string) {
-    const l = this._l;
-    const tab = this.active ? 0 : -1;
-    const on = (action: string) => fmt(l.onItem, { action, item: name });
-    const b: unknown[] = [];
-    if (this.showLikeDislike) {
-      b.push(html`<button class="btn" part="button like" tabindex=${tab} aria-label=${on(l.like)} aria-pressed=${item.liked === true ? 'true' : 'false'}
-        @click=${() => this._toggle('like', { liked: item.liked === true ? null : true })}>${icons.like}</button>`);
-      b.push(html`<button class="btn" part="button dislike" tabindex=${tab} aria-label=${on(l.dislike)} aria-pressed=${item.liked === false ? 'true' : 'false'}
-        @click=${() => this._toggle('like', { liked: item.liked === false ? null : false })}>${icons.dislike}</button>`);
-    }
-    if (this.showFavoriteButton) {
-      b.push(html`<button class="btn" part="button favorite" tabindex=${tab} aria-label=${on(l.favorite)} aria-pressed=${item.favorite ? 'true' : 'false'}
-        @click=${() => this._toggle('favorite', { favorite: !item.favorite })}>${icons.star}</button>`);
-    }
-    if (this.showEditButton) {
-      b.push(html`<button class="btn" part="button edit" tabindex=${tab} aria-label=${on(l.edit)} @click=${() => this._simple('edit')}>${icons.edit}</button>`);
-    }
-    if (this.actionLabel) {
-      // The visible label starts the name (WCAG 2.5.3, label in name).
-      b.push(html`<button class="btn" part="button action" tabindex=${tab} aria-label=${on(this.actionLabel)} @click=${() => this._simple('action')}>${this.actionLabel}</button>`);
-    }
-    if (this.captionButton) {
-      b.push(html`<button class="btn" part="button caption-edit" tabindex=${tab} aria-label=${on(l.editCaption)} @click=${() => this._ask('caption', {}, () => undefined)}>${icons.caption}</button>`);
-    }
-    if (this.showDeleteButton) {
-      b.push(html`<button class="btn" part="button delete" tabindex=${tab} aria-label=${on(l.delete)} @click=${() => this._simple('delete')}>${icons.trash}</button>`);
-    }
-    return b;
   }
 
   override render() {
     const item = this._resolved;
     if (!item) return nothing;
     try {
-      return this._renderTile(item);
+      return html`<div class="tile ${this.touch ? 'touch' : ''}" ?selected=${this.selected} ?loaded=${this.loaded} ?instant=${this._instant}
+        @click=${this._events} @keydown=${this._events} @load=${this._events} @error=${this._events} @loadeddata=${this._events}>${tileContent(item, {
+          index: this.index, total: this.total, l: { ...defaultLabels, ...this.labels }, objectFit: this.objectFit, active: this.active, selected: this.selected,
+          priority: this.priority, width: this.tileWidth, failed: this.failed, loaded: this.loaded, showLikeDislike: this.showLikeDislike,
+          showFavoriteButton: this.showFavoriteButton, showEditButton: this.showEditButton, showDeleteButton: this.showDeleteButton, showCaptionButton: false, actionLabel: this.actionLabel,
+        })}</div>`;
     } catch (err) {
       // Whatever went wrong, the tile becomes an error tile (once) instead of a blank or a
       // render loop, and the host hears of it as a media error.
       console.error('<gallery-thumb>: could not render item', this.index, err);
-      if (!this.failed) queueMicrotask(() => this._onError());
-      return html`<span class="error" part="error">${icons.broken}<span>${this._l.loadError}</span></span>`;
+      if (!this.failed) queueMicrotask(() => { this.failed = true; this._ask('media-error', {}, (it) => emit(this, 'item-error', { index: this.index, item: it, reason: 'load' })); });
+      return html`<div class="tile"><span class="error" part="error">${icons.broken}<span>${(this.labels.loadError ?? defaultLabels.loadError)}</span></span></div>`;
     }
-  }
-
-  private _renderTile(item: GalleryItem) {
-    const l = this._l;
-    const isVideo = item.type === 'video';
-    const alt = altOf(item);
-    // The button's name: the image's alt (plus a caption that says more), else "Image 3 of 12".
-    const fallback = fmt(l.itemOf, { type: isVideo ? l.video : l.image, n: this.index + 1, total: this.total || 1 });
-    const captionIsAlt = !!item.caption && item.caption === alt;
-    // A video says so ("Storm, video"); an image's alt names its button through the <img>.
-    const label = isVideo ? (alt ? fmt(l.videoItem, { name: alt }) : fallback) : alt ? nothing : fallback;
-    const ph = this.loaded || this.failed ? null : placeholderCss(item.placeholder);
-    const fit = FITS.has(this.objectFit) ? this.objectFit : 'cover';
-    const actions = this._actionButtons(item, item.caption || alt || fallback);
-    const pinned = item.liked != null || item.favorite;
-    let media: unknown;
-    if (this.failed) {
-      media = html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption ? html`<span>${item.caption}</span>` : nothing}</span>`;
-    } else if (isVideo && !item.poster && !item.thumb) {
-      media = html`<video class="media" part="image" muted playsinline preload="metadata" src=${`${item.src}#t=0.1`}
-        @loadeddata=${this._onLoad} @error=${this._onError} aria-hidden="true"></video>`;
-    } else {
-      const thumbSrc = isVideo ? (item.poster ?? item.thumb!) : (item.thumb ?? item.src);
-      media = html`<img class="media" part="image" src=${thumbSrc} alt=${alt}
-        srcset=${!isVideo && item.srcset ? item.srcset : nothing}
-        sizes=${!isVideo && item.srcset ? (this.tileWidth ? `${Math.ceil(this.tileWidth)}px` : item.sizes ?? '200px') : nothing}
-        width=${item.width ?? nothing} height=${item.height ?? nothing}
-        loading=${this.priority ? 'eager' : 'lazy'} decoding="async" fetchpriority=${this.priority ? 'high' : 'auto'} draggable="false"
-        @load=${this._onLoad} @error=${this._onError} />`;
-    }
-    return html`
-      <button class="main" ${styleProps({ '--_fit': fit })} tabindex=${this.active ? 0 : -1} aria-label=${this.failed ? nothing : label}
-        aria-current=${this.selected ? 'true' : 'false'} @click=${this._onActivate} @keydown=${this._onKey}>
-        ${ph ? html`<span class="ph" ${styleProps({ 'background-image': ph })}></span>` : nothing}
-        ${media}
-        ${isVideo && !this.failed ? html`<span class="badge">${icons.play}</span>` : nothing}
-        ${item.caption && !this.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing}
-      </button>
-      ${actions.length ? html`<div class="actions ${pinned ? 'pinned' : ''}" part="actions">${actions}</div>` : nothing}
-    `;
   }
 }
 

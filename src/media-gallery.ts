@@ -22,9 +22,9 @@ import { AnnouncerController } from './controllers/announcer.js';
 import { headerView, loadMoreView } from './views/chrome.js';
 import { isRtl } from './dom.js';
 import { loadPreview, preloadPreview } from './preview-loader.js';
-import { gridView } from './views/grid.js';
+import { flowCount, gridView, tileIndexOf } from './views/grid.js';
+import { TileEventsController } from './controllers/tile-events.js';
 import { boolDefaultOn, boolOn, indexOrNull } from './converters.js';
-import type { GalleryThumb } from './gallery-thumb.js';
 import { galleryStyles } from '../styles/media-gallery.styles.js';
 import { FormControlMixin } from './mixins/form-control.js';
 
@@ -173,7 +173,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private _roving = new RovingGridController(this, {
     count: () => this._store.length, layout: () => this._grid.layout(),
     pageMetrics: () => ({ viewport: this._grid.viewport.viewport, gapY: this._gapXY.y }),
-    indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1, reveal: (i) => this._reveal(i), escape: () => this._actions.clearSelection(),
+    indexFromEvent: tileIndexOf, reveal: (i) => this._reveal(i), escape: () => this._actions.clearSelection(),
   });
   private _say = new AnnouncerController(this, () => this._l);
   private _actions = new ItemActionsController(this, this._store, { rove: (i, focus) => (focus ? void this._roving.focus(i) : (this._roving.index = i)), removed: (it, i, t) => this._say.deleted(it, i, t) });
@@ -182,13 +182,14 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private _deepLink = new DeepLinkController(this, { count: () => this._store.length, open: (i) => this.open(i), closedByHistory: () => this._actions.close() });
   private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base));
   private _upload = new UploadLoader(this, () => this.interactive || !!this.name, ({ UploadMode }) => {
-    const up = new UploadMode(this, this._store, { indexFromEvent: (e) => this._tileFromEvent(e)?.index ?? -1, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
+    const up = new UploadMode(this, this._store, { indexFromEvent: tileIndexOf, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
       focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
     up.pageSet(this._store.items);
     return up;
   });
   private get _up() { return this._upload.mode; }
   private _fullscreen = new FullscreenController(this);
+  private _tiles = new TileEventsController(this, this._store);
 
   constructor() {
     super();
@@ -340,24 +341,20 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     if (!this.preview) void this.scrollToIndex(j);
   }
 
-  private _tileFromEvent(e: Event): GalleryThumb | undefined {
-    return e.composedPath().find((n) => (n as Element).localName === 'gallery-thumb' && (n as Element).parentElement?.classList.contains('grid')) as GalleryThumb | undefined;
-  }
-
   private async _reveal(i: number): Promise<HTMLElement | null> {
     await this.scrollToIndex(i);
-    const t = this._grid.tile(i);
-    await t?.updateComplete;
-    return t ?? null;
+    return this._grid.tile(i)?.querySelector<HTMLElement>('.main') ?? null;
   }
 
   private _renderGrid(layout: Layout) {
-    const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus), rtl = isRtl(this);
+    const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus), rtl = isRtl(this), s = this._store, gap = this._gapXY;
+    const columns = parseResponsive(this.columns) ?? parseResponsive(2)!;
     return gridView({
-      layout, items: this._store.items, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
-      label: this.label || this._l.gallery, gapX: this._gapXY.x, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
+      layout, items: s.items, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
+      label: this.label || this._l.gallery, gapX: gap.x, gapY: gap.y, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
+      flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles,
       tile: {
-        objectFit: this.objectFit || 'cover', labels: this.labels, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
+        objectFit: this.objectFit || 'cover', l: this._l, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
         showEditButton: this.showEditButton, showDeleteButton: this.interactive && !!this._up && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',
       },
     });

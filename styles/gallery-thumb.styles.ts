@@ -1,11 +1,12 @@
 import { css } from 'lit';
 import { buttons, tokens } from './tokens.styles.js';
 
-export const thumbStyles = [
-  tokens,
-  buttons,
-  css`
-    :host {
+/**
+ * One tile (`views/tile.ts`): in the gallery's shadow root, shared by all its tiles (one style
+ * sheet, not one per tile), and in a standalone `<gallery-thumb>`'s.
+ */
+export const tileStyles = css`
+    .tile {
       display: block;
       position: relative;
       box-sizing: border-box;
@@ -13,21 +14,19 @@ export const thumbStyles = [
       background: var(--_thumb-bg);
       overflow: hidden;
       contain: strict;
-      width: var(--gallery-thumb-width, 200px);
-      height: var(--gallery-thumb-height, 200px);
     }
-    :host([selected]) { box-shadow: 0 0 0 3px var(--_accent); }
-    .main {
+    .tile[selected] { box-shadow: 0 0 0 3px var(--_accent); }
+    .tile .main {
       all: unset;
       position: absolute;
       inset: 0;
       cursor: pointer;
       display: block;
     }
-    .main:focus-visible { outline: none; }
+    .tile .main:focus-visible { outline: none; }
     /* A two-tone ring (WCAG technique C40): the focus colour at the tile's edge and a contrasting
        band inside it, 9:1 apart, so one of them stands out from any photo. */
-    :host(:focus-within) .main:focus-visible::after {
+    .tile .main:focus-visible::after {
       content: '';
       position: absolute;
       inset: 0;
@@ -37,7 +36,7 @@ export const thumbStyles = [
       box-shadow: inset 0 0 0 5px var(--_focus-contrast);
       z-index: 3;
     }
-    .ph, img, video {
+    .tile .ph, .tile img, .tile video {
       position: absolute;
       inset: 0;
       width: 100%;
@@ -45,15 +44,19 @@ export const thumbStyles = [
       object-fit: var(--_fit, cover);
       display: block;
     }
-    .ph { background-size: cover; background-position: center; filter: saturate(1.1); }
-    img, video {
+    .tile .ph { background-size: cover; background-position: center; filter: saturate(1.1); }
+    .tile img, .tile video {
       opacity: 1;
       transition: opacity var(--_dur) var(--_ease), transform 400ms var(--_ease);
     }
-    :host(:not([loaded])) img.media, :host(:not([loaded])) video.media { opacity: 0; }
-    :host([instant]) img, :host([instant]) video { transition: transform 400ms var(--_ease); }
-    .main:hover img.media { transform: scale(1.03); }
-    .caption {
+    /* Until it has loaded the image is transparent over the placeholder, then fades in. Before the
+       grid is measured (server-rendered, no script yet) nothing hides it. */
+    .tile:not([loaded]) .media { opacity: 0; }
+    .flow > .tile .media { opacity: 1; }
+    .tile[loaded] .ph { display: none; }
+    .tile[instant] img, .tile[instant] video { transition: transform 400ms var(--_ease); }
+    .tile .main:hover img.media { transform: scale(1.03); }
+    .tile .caption {
       position: absolute;
       inset: auto 0 0 0;
       padding: 22px 10px 8px;
@@ -67,7 +70,7 @@ export const thumbStyles = [
       pointer-events: none;
       z-index: 1;
     }
-    .badge {
+    .tile .badge {
       position: absolute;
       inset: 50% auto auto 50%;
       translate: -50% -50%;
@@ -82,8 +85,8 @@ export const thumbStyles = [
       pointer-events: none;
       z-index: 1;
     }
-    .badge svg { margin-left: 3px; }
-    .actions {
+    .tile .badge svg { margin-left: 3px; }
+    .tile .actions {
       position: absolute;
       inset: 6px 6px auto auto;
       display: flex;
@@ -104,20 +107,20 @@ export const thumbStyles = [
       /* Hidden buttons take no taps: a tap on a corner opens the tile, never likes it unseen. */
       pointer-events: none;
     }
-    .actions .btn { min-width: 30px; height: 30px; padding: 0 6px; font-size: 12px; }
-    .actions .btn svg { width: 17px; height: 17px; }
-    :host(:hover) .actions, :host(:focus-within) .actions, .actions.pinned, :host([touch]) .actions { opacity: 1; transform: none; pointer-events: auto; }
+    .tile .actions .btn { min-width: 30px; height: 30px; padding: 0 6px; font-size: 12px; }
+    .tile .actions .btn svg { width: 17px; height: 17px; }
+    .tile:hover .actions, .tile:focus-within .actions, .tile .actions.pinned, .touch .actions { opacity: 1; transform: none; pointer-events: auto; }
     /* Touch mode (no hover to reveal them): always shown, 44 px targets (WCAG 2.5.5), each on its
        own dark disc rather than one light panel, so the photo still shows between them. */
-    :host([touch]) .actions { padding: 0; gap: 4px; background: none; box-shadow: none; }
-    :host([touch]) .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; color: #fff; background: rgb(16 18 22 / 0.6); backdrop-filter: blur(6px); }
-    :host([touch]) .actions .btn[aria-pressed='true'] { color: var(--gallery-accent-color, #fb923c); }
+    .touch .actions { padding: 0; gap: 4px; background: none; box-shadow: none; }
+    .touch .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; color: #fff; background: rgb(16 18 22 / 0.6); backdrop-filter: blur(6px); }
+    .touch .actions .btn[aria-pressed='true'] { color: var(--gallery-accent-color, #fb923c); }
     @media (hover: none) {
-      .actions { opacity: 1; transform: none; pointer-events: auto; padding: 0; gap: 4px; background: none; box-shadow: none; }
-      .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; color: #fff; background: rgb(16 18 22 / 0.6); backdrop-filter: blur(6px); }
-      .actions .btn[aria-pressed='true'] { color: var(--gallery-accent-color, #fb923c); }
+      .tile .actions { opacity: 1; transform: none; pointer-events: auto; padding: 0; gap: 4px; background: none; box-shadow: none; }
+      .tile .actions .btn { min-width: 44px; height: 44px; padding: 0 10px; font-size: 14px; color: #fff; background: rgb(16 18 22 / 0.6); backdrop-filter: blur(6px); }
+      .tile .actions .btn[aria-pressed='true'] { color: var(--gallery-accent-color, #fb923c); }
     }
-    .error {
+    .tile .error {
       position: absolute;
       inset: 0;
       display: flex;
@@ -131,13 +134,29 @@ export const thumbStyles = [
       font-size: 13px;
       background: repeating-linear-gradient(-45deg, transparent 0 8px, color-mix(in srgb, currentColor 6%, transparent) 8px 16px), var(--_thumb-bg);
     }
-    .error span { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .tile .error span { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     @media (prefers-reduced-motion: reduce) {
-      .main:hover img.media { transform: none; }
+      .tile .main:hover img.media { transform: none; }
     }
     @media (forced-colors: active) {
-      :host { border: 1px solid CanvasText; }
-      :host([selected]) { outline: 3px solid Highlight; }
+      .tile { border: 1px solid CanvasText; }
+      .tile[selected] { outline: 3px solid Highlight; }
     }
+  `;
+
+/** A standalone `<gallery-thumb>`: one tile filling the host. */
+export const thumbStyles = [
+  tokens,
+  buttons,
+  tileStyles,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      border-radius: var(--_radius);
+      width: var(--gallery-thumb-width, 200px);
+      height: var(--gallery-thumb-height, 200px);
+    }
+    .tile { position: absolute; inset: 0; }
   `,
 ];

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { buttons, tokens } from './tokens.styles.js';
 import { uploadStyles } from './upload.styles.js';
+import { tileStyles } from './gallery-thumb.styles.js';
 
 export const galleryStyles = [
   tokens,
   buttons,
+  tileStyles,
   css`
     :host {
       display: block;
@@ -35,12 +37,30 @@ export const galleryStyles = [
     }
     .label svg { width: 16px; height: 16px; }
     .header gallery-toolbar { margin-inline-start: auto; }
-    .scroller { position: relative; }
+    .scroller { position: relative; container-type: inline-size; }
     .scroller.bounded { overflow-y: auto; overscroll-behavior: contain; scrollbar-gutter: stable; }
+    /* No items (or the inline preview open): the grid keeps its width, measured, for the first screen. */
+    .scroller[hidden] { display: block; height: 0; overflow: hidden; visibility: hidden; margin-top: -10px; }
     .grid { position: relative; contain: layout style; }
     /* From the inline start: in right-to-left the grid view negates x, so the layout is mirrored. */
-    .grid > gallery-thumb { position: absolute; top: 0; inset-inline-start: 0; }
-    .grid > gallery-thumb:focus-within { z-index: 1; }
+    .grid > .tile { position: absolute; top: 0; inset-inline-start: 0; }
+    .grid > .tile:focus-within { z-index: 1; }
+    /* Before the width is known (server-rendered HTML, a hidden container): CSS grid flow, the
+       columns of each breakpoint (container widths as layout.ts) set by the view as --_c0..6. */
+    .grid.flow {
+      display: grid;
+      grid-template-columns: repeat(var(--_cols), minmax(0, 1fr));
+      gap: var(--_gap-y) var(--_gap-x);
+      align-items: start;
+      --_cols: var(--_c0);
+    }
+    @container (min-width: 576px) { .grid.flow { --_cols: var(--_c1); } }
+    @container (min-width: 768px) { .grid.flow { --_cols: var(--_c2); } }
+    @container (min-width: 992px) { .grid.flow { --_cols: var(--_c3); } }
+    @container (min-width: 1200px) { .grid.flow { --_cols: var(--_c4); } }
+    @container (min-width: 1400px) { .grid.flow { --_cols: var(--_c5); } }
+    @container (min-width: 1600px) { .grid.flow { --_cols: var(--_c6); } }
+    .grid.flow > .tile { position: relative; aspect-ratio: 1; }
     .sentinel { height: 1px; }
     .empty {
       display: grid;

@@ -39,15 +39,15 @@ export const uploadStyles = css`
   .transfer.failed { background: color-mix(in srgb, var(--_invalid) 85%, black); }
   .transfer .btn { height: 28px; min-width: 28px; padding: 0 8px; border: 1px solid rgb(255 255 255 / 0.5); color: #fff; }
   .caption-editor { padding: 4px 8px; border: 2px solid var(--_accent); border-radius: 6px; font: 13px var(--_font); background: Canvas; color: CanvasText; }
-  .grid > gallery-thumb[data-dragging] { opacity: 0.45; }
+  .grid > .tile[data-dragging] { opacity: 0.45; }
   /* Lifted by a long press (touch reorder): raised, and only it stops the page's touch scrolling. */
-  .grid > gallery-thumb[data-lifted] {
+  .grid > .tile[data-lifted] {
     opacity: 0.9; scale: 1.06; z-index: 2; touch-action: none; box-shadow: 0 10px 28px rgb(0 0 0 / 0.45);
     outline: 3px solid var(--_accent); outline-offset: 2px; border-radius: var(--_radius);
   }
-  .grid > gallery-thumb[data-drop-target] { outline: 3px solid var(--_accent); outline-offset: 2px; z-index: 1; }
+  .grid > .tile[data-drop-target] { outline: 3px solid var(--_accent); outline-offset: 2px; z-index: 1; }
   @media (forced-colors: active) {
     .droptarget, .refused li { border-color: Highlight; }
-    .grid > gallery-thumb[data-drop-target], .grid > gallery-thumb[data-lifted] { outline-color: Highlight; }
+    .grid > .tile[data-drop-target], .grid > .tile[data-lifted] { outline-color: Highlight; }
   }
 `;

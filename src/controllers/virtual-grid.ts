@@ -89,8 +89,8 @@ export class VirtualGridController implements ReactiveController {
   }
 
   /** The rendered tile of index `i`, if any. */
-  tile(i: number): (HTMLElement & { index: number; updateComplete: Promise<boolean> }) | undefined {
-    return [...this.host.renderRoot.querySelectorAll<HTMLElement & { index: number; updateComplete: Promise<boolean> }>('.grid > gallery-thumb')].find((t) => t.index === i);
+  tile(i: number): HTMLElement | undefined {
+    return this.host.renderRoot.querySelector<HTMLElement>(`.grid > .tile[data-index="${i}"]`) ?? undefined;
   }
 
   /** Where tile `i` is on screen (null: not rendered or off screen), for the preview's open/close animation. */

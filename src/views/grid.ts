@@ -3,8 +3,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import { keyOf } from '../model/store.js';
 import type { GalleryItem } from '../model/items.js';
 import type { GalleryLabels } from '../model/labels.js';
-import type { Layout } from '../layout.js';
+import type { Layout, Responsive } from '../layout.js';
 import { styleProps } from '../directives/style-props.js';
+import { tileContent } from './tile.js';
 
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
 export interface GridView {
@@ -17,12 +18,20 @@ export interface GridView {
   selected: number | null;
   label: string;
   gapX: number;
+  gapY: number;
   /** Right-to-left: tiles are placed from the right edge (mirrored), as the text runs. */
   rtl: boolean;
   /** Touch mode: the tiles show their action buttons, at touch size. */
   touch: boolean;
+  /**
+   * Before the grid's width is known (server-side rendering, a hidden container): the first
+   * tiles in CSS grid flow, columns per breakpoint by container queries, each cell sized by
+   * `aspect-ratio`, so they show at their size with no script and no measurement.
+   */
+  flow: { columns: Responsive; count: number; ratio: (i: number) => number | undefined } | null;
+  failed: (i: number) => boolean;
   tile: {
-    objectFit: string; labels: Partial<GalleryLabels>; showLikeDislike: boolean; showFavoriteButton: boolean;
+    objectFit: string; l: GalleryLabels; showLikeDislike: boolean; showFavoriteButton: boolean;
     /** Upload mode's tile editing: the delete button, and the caption button with it. */
     showEditButton: boolean; showDeleteButton: boolean; actionLabel: string;
   };
@@ -30,29 +39,54 @@ export interface GridView {
   overlay?: unknown;
   onFocusIn: (e: FocusEvent) => void;
   onKeyDown: (e: KeyboardEvent) => void;
+  /** Listens, in the capture phase, to the tiles' clicks, keys and media loads (one listener for all tiles). */
+  tileEvents: EventListenerObject & AddEventListenerOptions;
+}
+
+/** The first tiles of a gallery rendered before its width is known: four rows of the widest breakpoint's columns (12–60). */
+export function flowCount(columns: Responsive, total: number): number {
+  return Math.min(total, Math.min(60, Math.max(12, Math.max(...columns) * 4)));
 }
 
 /**
- * The grid: a `role="list"` of absolutely positioned tiles (from the inline start: mirrored in RTL), keyed by item key (a key repeated
- * in the rendered range gets its position), geometry written through CSSOM.
+ * The grid: a `role="list"` of tiles keyed by item key (a key repeated in the rendered range
+ * gets its position). Measured: absolutely positioned from the inline start (mirrored in RTL),
+ * geometry written through CSSOM. Before measurement: CSS grid flow (see `flow`).
  */
 export function gridView(v: GridView): TemplateResult {
-  const l = v.layout, n = l.count, items = v.items, t = v.tile, sx = v.rtl ? -1 : 1;
+  const l = v.layout, n = v.items.length, items = v.items, t = v.tile, sx = v.rtl ? -1 : 1, flow = v.flow;
   const used = new Set<string>();
   const keyFor = (i: number) => {
     const k = keyOf(items[i]);
     if (!used.has(k)) { used.add(k); return k; }
     return `${k}@${i}`;
   };
-  return html`<div class="grid" part="grid" role="list" aria-label=${v.label}
-    ${styleProps({ height: `${l.height}px`, '--_gap-x': `${v.gapX}px` })} @focusin=${v.onFocusIn} @keydown=${v.onKeyDown}>
-    ${repeat(v.indices, keyFor, (i) => html`<gallery-thumb part="thumb" exportparts="image, caption, button, actions"
-      role="listitem" aria-setsize=${n} aria-posinset=${i + 1}
-      ${styleProps({ transform: `translate(${sx * l.x[i]}px,${l.y[i]}px)`, width: `${l.w[i]}px`, height: `${l.h[i]}px` })}
-      .entry=${items[i]} .index=${i} .total=${n} .objectFit=${t.objectFit} .labels=${t.labels}
-      .selected=${v.selected === i} .active=${i === v.focus} .priority=${i >= v.onScreen[0] && i < v.onScreen[1]} .tileWidth=${l.w[i]}
-      .showLikeDislike=${t.showLikeDislike} .showFavoriteButton=${t.showFavoriteButton} .showEditButton=${t.showEditButton}
-      .showDeleteButton=${t.showDeleteButton} .captionButton=${t.showDeleteButton} .actionLabel=${t.actionLabel} .touch=${v.touch}></gallery-thumb>`)}
+  const indices = flow ? Array.from({ length: flow.count }, (_, i) => i) : v.indices;
+  const [s0, s1] = flow ? [0, flow.count] : v.onScreen;
+  const props: Record<string, string | null> = { height: flow ? null : `${l.height}px`, '--_gap-x': `${v.gapX}px`, '--_gap-y': `${v.gapY}px` };
+  if (flow) flow.columns.forEach((c, b) => (props[`--_c${b}`] = String(c)));
+  const geometry = (i: number) => {
+    if (!flow) return { transform: `translate(${sx * l.x[i]}px,${l.y[i]}px)`, width: `${l.w[i]}px`, height: `${l.h[i]}px` };
+    const r = l.kind === 'grid' ? undefined : flow.ratio(i);
+    return { 'aspect-ratio': r ? String(r) : null };
+  };
+  return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} ${styleProps(props)}
+    @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
+    ${repeat(indices, keyFor, (i) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
+      ?selected=${v.selected === i} ${styleProps(geometry(i))}>${tileContent(items[i], {
+        index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1,
+        width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
+        showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,
+      })}</div>`)}
     ${v.overlay ?? nothing}
   </div>`;
+}
+
+/** The index of the gallery tile an event passed through, or -1. */
+export function tileIndexOf(e: Event): number {
+  for (const n of e.composedPath()) {
+    const el = n as HTMLElement;
+    if (el.classList?.contains('tile') && el.parentElement?.classList.contains('grid')) return Number(el.dataset.index);
+  }
+  return -1;
 }

@@ -1,0 +1,134 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { altOf, type GalleryItem } from '../model/items.js';
+import { fmt, type GalleryLabels } from '../model/labels.js';
+import { icons } from '../icons.js';
+import { placeholderCss } from '../placeholder.js';
+import { styleProps } from '../directives/style-props.js';
+import type { RequestAction, RequestData } from '../events/requests.js';
+
+/** The `object-fit` values a tile accepts; anything else is `cover`. */
+const FITS = new Set(['contain', 'cover', 'fill', 'none', 'scale-down']);
+
+/** What one tile shows besides its item. */
+export interface TileOptions {
+  index: number;
+  /** Items in the gallery, for the fallback name ("Image 3 of 12"). */
+  total: number;
+  /** The labels, defaults filled in. */
+  l: GalleryLabels;
+  objectFit: string;
+  /** Holds the tab stop (roving tabindex): its buttons are tabbable. */
+  active: boolean;
+  selected: boolean;
+  /** First-screen tile: eager loading, `fetchpriority="high"`. */
+  priority: boolean;
+  /** Width in CSS px (the `sizes` of a srcset); 0: unknown. */
+  width: number;
+  /** The media failed to load: an error tile. */
+  failed: boolean;
+  /** The media has loaded: no placeholder. */
+  loaded: boolean;
+  showLikeDislike: boolean;
+  showFavoriteButton: boolean;
+  showEditButton: boolean;
+  showDeleteButton: boolean;
+  /** Upload mode in a gallery: the button that opens its inline caption editor. */
+  showCaptionButton: boolean;
+  actionLabel: string;
+}
+
+/**
+ * The inside of one tile: the main button (placeholder, image or video, play badge, caption)
+ * and the action buttons. No listeners: each button names what it does in `data-act`, and the
+ * element that renders tiles (the gallery's grid, a standalone `<gallery-thumb>`) listens once
+ * for all of them (`tileAct`, `tileLoad`). Shared by both, so both look and behave the same.
+ */
+export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
+  const l = o.l;
+  const isVideo = item.type === 'video';
+  const alt = altOf(item);
+  // The button's name: the image's alt (plus a caption that says more), else "Image 3 of 12".
+  const fallback = fmt(l.itemOf, { type: isVideo ? l.video : l.image, n: o.index + 1, total: o.total || 1 });
+  const captionIsAlt = !!item.caption && item.caption === alt;
+  // A video says so ("Storm, video"); an image's alt names its button through the <img>.
+  const label = isVideo ? (alt ? fmt(l.videoItem, { name: alt }) : fallback) : alt ? nothing : fallback;
+  const ph = o.loaded || o.failed ? null : placeholderCss(item.placeholder);
+  const fit = FITS.has(o.objectFit) ? o.objectFit : 'cover';
+  const tab = o.active ? 0 : -1;
+  let media: unknown;
+  if (o.failed) {
+    media = html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption ? html`<span>${item.caption}</span>` : nothing}</span>`;
+  } else if (isVideo && !item.poster && !item.thumb) {
+    media = html`<video class="media" part="image" muted playsinline preload="metadata" src=${`${item.src}#t=0.1`} aria-hidden="true"></video>`;
+  } else {
+    const src = isVideo ? (item.poster ?? item.thumb!) : (item.thumb ?? item.src);
+    const set = !isVideo && item.srcset;
+    media = html`<img class="media" part="image" src=${src} alt=${alt} srcset=${set || nothing}
+      sizes=${set ? (o.width ? `${Math.ceil(o.width)}px` : item.sizes ?? '200px') : nothing}
+      width=${item.width ?? nothing} height=${item.height ?? nothing} loading=${o.priority ? 'eager' : 'lazy'} decoding="async"
+      fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
+  }
+  return html`<button class="main" data-act="open" ${styleProps({ '--_fit': fit === 'cover' ? null : fit })} tabindex=${tab}
+      aria-label=${o.failed ? nothing : label} aria-current=${o.selected ? 'true' : 'false'}>
+      ${ph ? html`<span class="ph" ${styleProps({ 'background-image': ph })}></span>` : nothing}${media}
+      ${isVideo && !o.failed ? html`<span class="badge">${icons.play}</span>` : nothing}
+      ${item.caption && !o.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing}
+    </button>${actionButtons(item, item.caption || alt || fallback, o, tab)}`;
+}
+
+/** The per-item buttons. Each name says which item it acts on ("Like Leaf ribs"); no `title` repeats it. */
+function actionButtons(item: GalleryItem, name: string, o: TileOptions, tab: number) {
+  const l = o.l;
+  const on = (action: string) => fmt(l.onItem, { action, item: name });
+  const b: TemplateResult[] = [];
+  const pressed = (p: boolean) => (p ? 'true' : 'false');
+  if (o.showLikeDislike) {
+    b.push(html`<button class="btn" part="button like" data-act="like" tabindex=${tab} aria-label=${on(l.like)} aria-pressed=${pressed(item.liked === true)}>${icons.like}</button>`);
+    b.push(html`<button class="btn" part="button dislike" data-act="dislike" tabindex=${tab} aria-label=${on(l.dislike)} aria-pressed=${pressed(item.liked === false)}>${icons.dislike}</button>`);
+  }
+  if (o.showFavoriteButton) b.push(html`<button class="btn" part="button favorite" data-act="favorite" tabindex=${tab} aria-label=${on(l.favorite)} aria-pressed=${pressed(!!item.favorite)}>${icons.star}</button>`);
+  if (o.showEditButton) b.push(html`<button class="btn" part="button edit" data-act="edit" tabindex=${tab} aria-label=${on(l.edit)}>${icons.edit}</button>`);
+  // The visible label starts the name (WCAG 2.5.3, label in name).
+  if (o.actionLabel) b.push(html`<button class="btn" part="button action" data-act="action" tabindex=${tab} aria-label=${on(o.actionLabel)}>${o.actionLabel}</button>`);
+  if (o.showCaptionButton) b.push(html`<button class="btn" part="button caption-edit" data-act="caption" tabindex=${tab} aria-label=${on(l.editCaption)}>${icons.caption}</button>`);
+  if (o.showDeleteButton) b.push(html`<button class="btn" part="button delete" data-act="delete" tabindex=${tab} aria-label=${on(l.delete)}>${icons.trash}</button>`);
+  if (!b.length) return nothing;
+  return html`<div class="actions ${item.liked != null || item.favorite ? 'pinned' : ''}" part="actions">${b}</div>`;
+}
+
+/** A request a tile's button makes for `item`: the action and its data. */
+export type TileRequest = { [A in RequestAction]: { action: A; data: RequestData[A] } }[RequestAction];
+
+/**
+ * The request of a click on a tile's button (`data-act`), or of Enter/Space on its main button
+ * (a held key does not repeat it). `null`: the event is not a tile action.
+ */
+export function tileAct(e: Event, item: GalleryItem): TileRequest | null {
+  const b = (e.composedPath()[0] as Element | undefined)?.closest?.<HTMLElement>('[data-act]');
+  if (!b) return null;
+  const act = b.dataset.act;
+  if (e.type === 'keydown') {
+    const k = (e as KeyboardEvent).key;
+    if (act !== 'open' || (k !== 'Enter' && k !== ' ')) return null;
+    // The button would click on its own (Space on key up): one activation, ours, never repeated.
+    e.preventDefault();
+    if ((e as KeyboardEvent).repeat) return null;
+  } else if (e.type !== 'click') return null;
+  switch (act) {
+    case 'open': return { action: 'activate', data: {} };
+    case 'like': return { action: 'like', data: { liked: item.liked === true ? null : true } };
+    case 'dislike': return { action: 'like', data: { liked: item.liked === false ? null : false } };
+    case 'favorite': return { action: 'favorite', data: { favorite: !item.favorite } };
+    case 'edit': case 'action': case 'delete': case 'caption': return { action: act, data: {} };
+    default: return null;
+  }
+}
+
+/** When a tile's media settled: `load` with its natural size (px), or `error`. `null`: not a tile's media. */
+export function tileLoad(e: Event): { ok: true; width: number; height: number } | { ok: false } | null {
+  const m = e.target as HTMLImageElement | HTMLVideoElement;
+  if (!(m instanceof Element) || !m.classList.contains('media')) return null;
+  if (e.type === 'error') return { ok: false };
+  if (e.type !== 'load' && e.type !== 'loadeddata') return null;
+  return 'naturalWidth' in m ? { ok: true, width: m.naturalWidth, height: m.naturalHeight } : { ok: true, width: m.videoWidth, height: m.videoHeight };
+}
