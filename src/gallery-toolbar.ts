@@ -47,16 +47,22 @@ export class GalleryToolbar extends LitElement {
     else this.removeAttribute('aria-label');
   }
 
-  /** The buttons that can take focus, in order. */
-  private get _buttons(): HTMLElement[] {
+  /** The buttons that can take focus, in order (`rendered`: also leaves out those the page's CSS hides, which reads layout). */
+  private _list(rendered: boolean): HTMLElement[] {
     const slot = this.renderRoot.querySelector('slot');
     return ((slot?.assignedElements({ flatten: true }) ?? []) as HTMLElement[]).filter(
-      (b) => !b.hidden && !(b as HTMLButtonElement).disabled && b.getClientRects().length > 0,
+      (b) => !b.hidden && !(b as HTMLButtonElement).disabled && (!rendered || b.getClientRects().length > 0),
     );
   }
 
+  private get _buttons(): HTMLElement[] {
+    return this._list(true);
+  }
+
+  // On slotchange no layout is read (it would force one while the page renders); the arrow keys
+  // and focus, which need it, check what is rendered.
   private _syncTabStops = () => {
-    const list = this._buttons;
+    const list = this._list(false);
     if (!list.length) return;
     const active = list.find((b) => b.tabIndex === 0) ?? list[0];
     for (const b of list) b.tabIndex = b === active ? 0 : -1;
