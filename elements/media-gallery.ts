@@ -1,5 +1,6 @@
 // `<gallery-preview>` is not imported here: the gallery loads it on demand (src/preview-loader.ts).
-import './gallery-thumb.js';
+// Nor `<gallery-thumb>`: the gallery renders its tiles itself (src/views/tile.ts); import
+// './gallery-thumb.js' for standalone tiles.
 import './gallery-toolbar.js';
 import { MediaGallery } from '../src/media-gallery.js';
 import { define } from '../src/define.js';

@@ -7,6 +7,7 @@
  * `customElements.get('gallery-preview')` gives it.
  */
 import '../elements/media-gallery.js';
+import '../elements/gallery-thumb.js';
 import { preloadPreview } from './preview-loader.js';
 
 export { MediaGallery } from './media-gallery.js';

@@ -59,9 +59,11 @@ import { FormControlMixin } from './mixins/form-control.js';
  * @fires {CustomEvent<StreamDetail>} stream - `{blob, width, height}` every `stream-every` ms while `streaming` is set and the webcam runs.
  * @csspart base - The container.
  * @csspart grid - The grid of tiles.
- * @csspart thumb - Each tile (`<gallery-thumb>`); its `image`, `caption`, `button`, `actions` parts are exported.
- * @csspart image - Each tile's image.
+ * @csspart thumb - Each tile (a `role="listitem"` box holding its main button and its action buttons); the gallery renders tiles itself, with no shadow root each.
+ * @csspart image - Each tile's image (or video).
  * @csspart caption - Each tile's caption.
+ * @csspart actions - Each tile's group of action buttons.
+ * @csspart error - An error tile's message (the media failed to load).
  * @csspart preview - The preview dialog.
  * @csspart strip - The preview's thumbnail strip.
  * @csspart toolbar - The gallery's and the preview's toolbars.
