@@ -6,10 +6,9 @@ import '../elements/media-gallery.js';
 import '../elements/gallery-thumb.js';
 import '../elements/gallery-toolbar.js';
 import type { MediaGallery } from '../src/media-gallery.js';
-import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, frames, intersection, record, settle } from './helpers.js';
+import { deepActive, frames, intersection, mainOf, record, settle, tileAt, tileButton, tiles } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'GreenTraditional.jpg',
   'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg', 'YellowFlower.jpg'];
@@ -18,10 +17,6 @@ const items = (count = 12): GalleryItem[] =>
   Array.from({ length: count }, (_, i) => ({ src: photo(PHOTOS[i % PHOTOS.length]), caption: `Photo ${i + 1}`, width: 1600, height: 1200 }));
 const VIDEO = '/examples/video/storm-pan.mp4';
 
-const thumbs = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
-const thumbAt = (el: MediaGallery, i: number) => thumbs(el).find((t) => t.index === i)!;
-const main = (t: GalleryThumb) => t.shadowRoot!.querySelector<HTMLButtonElement>('.main')!;
-const tb = (t: GalleryThumb, part: string) => t.shadowRoot!.querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
 const preview = (el: MediaGallery) => el.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
 const pq = <T extends Element = HTMLElement>(el: MediaGallery, sel: string) => preview(el).shadowRoot!.querySelector<T>(sel);
 const live = (el: MediaGallery) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
@@ -85,27 +80,28 @@ describe('touch', () => {
 
   it('hidden tile buttons take no taps; a finger turns touch mode on: buttons shown, 44 px, tappable', async () => {
     const el = await mount(html`<media-gallery has-more show-like-dislike show-favorite-button action-label="Use" .items=${items(4)} columns="2"></media-gallery>`);
-    const t = thumbAt(el, 1);
-    const like = tb(t, 'like');
+    const t = tileAt(el, 1);
+    const like = tileButton(t, 'like');
     // Headless Chromium reports (hover: none): touch mode from the start. Firefox has hover.
     const noHover = matchMedia('(hover: none)').matches;
     expect(el.hasAttribute('touch')).to.equal(noHover);
     if (!noHover) {
       // Not hovered (the test's pointer is elsewhere) and not focused: invisible, and a tap there reaches the tile itself.
-      expect(getComputedStyle(t.shadowRoot!.querySelector('.actions')!).pointerEvents).to.equal('none');
+      expect(getComputedStyle(t.querySelector('.actions')!).pointerEvents).to.equal('none');
       const p = centre(like.getBoundingClientRect());
-      expect(t.shadowRoot!.elementFromPoint(p.x, p.y)?.closest('[part~=like]')).to.equal(null);
+      expect(el.shadowRoot!.elementFromPoint(p.x, p.y)?.closest('[part~=like]')).to.equal(null);
     }
     // A finger touches the gallery: touch mode.
-    finger(main(thumbAt(el, 0)), 'pointerdown', 5, 5);
-    finger(main(thumbAt(el, 0)), 'pointerup', 5, 5);
+    finger(mainOf(tileAt(el, 0)), 'pointerdown', 5, 5);
+    finger(mainOf(tileAt(el, 0)), 'pointerup', 5, 5);
     await settle(el);
     expect(el.hasAttribute('touch')).to.equal(true);
-    expect(t.hasAttribute('touch')).to.equal(true);
-    const actions = t.shadowRoot!.querySelector('.actions')!;
+    // The tile follows (it has no attribute of its own now: its buttons show and take taps).
+    const actions = t.querySelector('.actions')!;
     await waitUntil(() => getComputedStyle(actions).opacity === '1', 'buttons shown');
+    expect(getComputedStyle(actions).pointerEvents).to.equal('auto');
     for (const part of ['like', 'dislike', 'favorite', 'action']) {
-      const r = tb(t, part).getBoundingClientRect();
+      const r = tileButton(t, part).getBoundingClientRect();
       expect(r.width, part).to.be.at.least(44);
       expect(r.height, part).to.be.at.least(44);
     }
@@ -113,13 +109,13 @@ describe('touch', () => {
       const r = b.getBoundingClientRect();
       expect(Math.min(r.width, r.height), b.getAttribute('part')!).to.be.at.least(44);
     }
-    const q = centre(tb(t, 'like').getBoundingClientRect());
-    expect(t.shadowRoot!.elementFromPoint(q.x, q.y)?.closest('[part~=like]')).to.equal(tb(t, 'like'));
+    const q = centre(tileButton(t, 'like').getBoundingClientRect());
+    expect(el.shadowRoot!.elementFromPoint(q.x, q.y)?.closest('[part~=like]')).to.equal(tileButton(t, 'like'));
     const liked = oneEvent(el, 'like');
-    tb(t, 'like').click();
+    tileButton(t, 'like').click();
     expect((await liked).detail).to.include({ index: 1, liked: true });
     // A mouse again: hover reveals them, touch mode is off (where the device has hover).
-    main(thumbAt(el, 0)).dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse', bubbles: true, composed: true }));
+    mainOf(tileAt(el, 0)).dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse', bubbles: true, composed: true }));
     await settle(el);
     expect(el.hasAttribute('touch')).to.equal(noHover);
     await expect(el).to.be.accessible();
@@ -127,7 +123,7 @@ describe('touch', () => {
 
   it('the preview\'s buttons are 44 px in touch mode', async () => {
     const el = await mount(html`<media-gallery show-like-dislike .items=${items(3)}></media-gallery>`);
-    finger(main(thumbAt(el, 0)), 'pointerdown', 5, 5);
+    finger(mainOf(tileAt(el, 0)), 'pointerdown', 5, 5);
     await openAt(el, 0);
     expect(preview(el).hasAttribute('touch')).to.equal(true);
     for (const b of preview(el).shadowRoot!.querySelectorAll<HTMLElement>('.top .btn')) {
@@ -183,17 +179,17 @@ describe('focus never lands on <body>', () => {
 
   it('after deleting an item with the keyboard: on the tile that took its place', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
-    tb(thumbAt(el, 1), 'delete').focus();
+    tileButton(tileAt(el, 1), 'delete').focus();
     await sendKeys({ press: 'Enter' });
     await settle(el);
     expect(el.items.map((i) => i.caption)).to.deep.equal(['Photo 1', 'Photo 3']);
-    await waitUntil(() => deepActive() === main(thumbAt(el, 1)), 'focus on Photo 3');
+    await waitUntil(() => deepActive() === mainOf(tileAt(el, 1)), 'focus on Photo 3');
     expect(live(el)).to.equal('Deleted Photo 2');
   });
 
   it('after deleting the last item: on the upload button', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(1)}></media-gallery>`);
-    tb(thumbAt(el, 0), 'delete').focus();
+    tileButton(tileAt(el, 0), 'delete').focus();
     await sendKeys({ press: 'Enter' });
     await settle(el);
     expect(el.items).to.have.length(0);
@@ -212,21 +208,21 @@ describe('focus never lands on <body>', () => {
     el.hasMore = false;
     await settle(el);
     expect(el.shadowRoot!.querySelector('[part~=load-more]')).to.equal(null);
-    await waitUntil(() => deepActive() === main(thumbAt(el, 4)), 'focus on the first new item');
+    await waitUntil(() => deepActive() === mainOf(tileAt(el, 4)), 'focus on the first new item');
     expect(live(el)).to.equal('3 more items loaded');
   });
 
   it('after the page replaces the items: still on a tile', async () => {
     const el = await mount(html`<media-gallery .items=${items(6)}></media-gallery>`);
-    main(thumbAt(el, 3)).focus();
+    mainOf(tileAt(el, 3)).focus();
     el.items = items(12).slice(8).map((it) => ({ ...it, src: `${it.src}?v=2` }));
     await settle(el);
-    await waitUntil(() => thumbs(el).some((t) => deepActive() === main(t)), 'focus on a tile');
+    await waitUntil(() => tiles(el).some((t) => deepActive() === mainOf(t)), 'focus on a tile');
   });
 
   it('after closing the preview on an item the page removed: on a tile', async () => {
     const el = await mount(html`<media-gallery .items=${items(5)}></media-gallery>`);
-    main(thumbAt(el, 4)).focus();
+    mainOf(tileAt(el, 4)).focus();
     await sendKeys({ press: 'Enter' });
     await settle(el);
     await preview(el).updateComplete;
@@ -234,7 +230,7 @@ describe('focus never lands on <body>', () => {
     await settle(el);
     await sendKeys({ press: 'Escape' });
     await settle(el);
-    await waitUntil(() => thumbs(el).some((t) => deepActive() === main(t)), 'focus on a tile');
+    await waitUntil(() => tiles(el).some((t) => deepActive() === mainOf(t)), 'focus on a tile');
   });
 });
 
@@ -244,16 +240,16 @@ describe('contrast on photos', () => {
 
   it('the tile focus ring: two tones 9:1 apart (C40), one of them ≥ 3:1 against every photo pixel beside it', async () => {
     const el = await mount(html`<media-gallery .items=${set} columns="4"></media-gallery>`, 900);
-    main(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowLeft' }); // keyboard modality: :focus-visible
     const report: string[] = [];
     let worst = Infinity;
     for (let i = 0; i < set.length; i++) {
-      const t = thumbAt(el, i) ?? (await el.scrollToIndex(i), thumbAt(el, i));
-      main(t).focus();
+      const t = tileAt(el, i) ?? (await el.scrollToIndex(i), tileAt(el, i));
+      mainOf(t).focus();
       await frames(1);
-      const after = getComputedStyle(main(t), '::after');
+      const after = getComputedStyle(mainOf(t), '::after');
       expect(after.content, 'ring drawn').to.not.equal('none');
       const outer = rgbOf(after.outlineColor);
       const inner = rgbOf(after.boxShadow);
@@ -287,8 +283,8 @@ describe('contrast on photos', () => {
     let worst = Infinity;
     for (let i = 0; i < set.length; i++) {
       await el.scrollToIndex(i);
-      const t = thumbAt(el, i);
-      const cap = t.shadowRoot!.querySelector<HTMLElement>('.caption')!;
+      const t = tileAt(el, i);
+      const cap = t.querySelector<HTMLElement>('.caption')!;
       const cs = getComputedStyle(cap);
       const fg = rgbOf(cs.color);
       const tile = t.getBoundingClientRect(), box = cap.getBoundingClientRect();
@@ -371,19 +367,19 @@ describe('right-to-left', () => {
 
   it('the grid is mirrored and ←/→ follow the screen (measured)', async () => {
     const el = await mount(html`<media-gallery dir="rtl" .items=${items(6)} columns="3"></media-gallery>`, 600);
-    const r0 = thumbAt(el, 0).getBoundingClientRect(), r1 = thumbAt(el, 1).getBoundingClientRect();
+    const r0 = tileAt(el, 0).getBoundingClientRect(), r1 = tileAt(el, 1).getBoundingClientRect();
     const grid = el.shadowRoot!.querySelector('.grid')!.getBoundingClientRect();
     expect(Math.abs(grid.right - r0.right)).to.be.below(1); // the first item at the right
     expect(r1.right).to.be.below(r0.left + 1);
-    main(thumbAt(el, 1)).focus();
+    mainOf(tileAt(el, 1)).focus();
     await sendKeys({ press: 'ArrowLeft' });
     await settle(el);
-    const now = thumbs(el).find((t) => deepActive() === main(t))!;
+    const now = tiles(el).find((t) => deepActive() === mainOf(t))!;
     expect(now.getBoundingClientRect().right).to.be.below(r1.left + 1); // moved left on screen
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);
-    expect(deepActive()).to.equal(main(thumbAt(el, 0)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 0)));
     await expect(el).to.be.accessible();
   });
 
@@ -412,7 +408,7 @@ describe('focus trap', () => {
 
   it('Tab and Shift+Tab cycle through the preview\'s controls and never leave it', async () => {
     const el = await mount(html`<media-gallery show-like-dislike .items=${items(5)}></media-gallery>`);
-    main(thumbAt(el, 1)).focus();
+    mainOf(tileAt(el, 1)).focus();
     await sendKeys({ press: 'Enter' });
     await settle(el);
     await preview(el).updateComplete;
@@ -446,7 +442,7 @@ describe('keyboard pan when zoomed', () => {
 
   it('arrows pan a zoomed image (measured); → changes item only at the right edge, or at fit', async () => {
     const el = await mount(html`<media-gallery .items=${items(4)}></media-gallery>`);
-    main(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     await sendKeys({ press: 'Enter' });
     await settle(el);
     const img = () => pq(el, '.slide.current img.large')!;
@@ -484,16 +480,18 @@ describe('names, states and the live region', () => {
   it('per-item buttons name their item, a video tile says video, no icon button repeats its name as title', async () => {
     const el = await mount(html`<media-gallery show-like-dislike show-favorite-button show-edit-button interactive action-label="Use"
       .items=${[{ src: photo('Wood.jpg'), caption: 'Leaf ribs' }, { src: VIDEO, caption: 'Storm' }]}></media-gallery>`);
-    const t = thumbAt(el, 0);
-    expect(tb(t, 'like').getAttribute('aria-label')).to.equal('Like Leaf ribs');
-    expect(tb(t, 'dislike').getAttribute('aria-label')).to.equal('Dislike Leaf ribs');
-    expect(tb(t, 'favorite').getAttribute('aria-label')).to.equal('Favorite Leaf ribs');
-    expect(tb(t, 'edit').getAttribute('aria-label')).to.equal('Edit Leaf ribs');
-    expect(tb(t, 'delete').getAttribute('aria-label')).to.equal('Delete Leaf ribs');
-    expect(tb(t, 'action').getAttribute('aria-label')).to.equal('Use Leaf ribs'); // starts with the visible label
-    expect(main(thumbAt(el, 1)).getAttribute('aria-label')).to.equal('Storm, video');
+    const t = tileAt(el, 0);
+    expect(tileButton(t, 'like').getAttribute('aria-label')).to.equal('Like Leaf ribs');
+    expect(tileButton(t, 'dislike').getAttribute('aria-label')).to.equal('Dislike Leaf ribs');
+    expect(tileButton(t, 'favorite').getAttribute('aria-label')).to.equal('Favorite Leaf ribs');
+    expect(tileButton(t, 'edit').getAttribute('aria-label')).to.equal('Edit Leaf ribs');
+    expect(tileButton(t, 'delete').getAttribute('aria-label')).to.equal('Delete Leaf ribs');
+    expect(tileButton(t, 'action').getAttribute('aria-label')).to.equal('Use Leaf ribs'); // starts with the visible label
+    expect(mainOf(tileAt(el, 1)).getAttribute('aria-label')).to.equal('Storm, video');
     await openAt(el, 0);
-    const all = [el.shadowRoot!, ...thumbs(el).map((x) => x.shadowRoot!), preview(el).shadowRoot!].flatMap((r) => [...r.querySelectorAll('button')]);
+    // The tiles' buttons are in the gallery's shadow root.
+    expect(tiles(el).flatMap((x) => [...x.querySelectorAll('button')]).length).to.be.greaterThan(7);
+    const all = [el.shadowRoot!, preview(el).shadowRoot!].flatMap((r) => [...r.querySelectorAll('button')]);
     expect(all.length).to.be.greaterThan(10);
     expect(all.filter((b) => b.hasAttribute('title')).map((b) => b.getAttribute('part'))).to.deep.equal([]);
   });
@@ -570,7 +568,7 @@ describe('attributes', () => {
   it('preview-mode="inline" shows the preview inside the gallery\'s box; Close and Escape go back to the grid', async () => {
     const el = await mount(html`<media-gallery preview-mode="inline" height="420" show-like-dislike .items=${items(6)}></media-gallery>`);
     const opened = oneEvent(el, 'preview-open');
-    main(thumbAt(el, 2)).click();
+    mainOf(tileAt(el, 2)).click();
     await opened;
     await settle(el);
     const p = preview(el);
@@ -588,8 +586,8 @@ describe('attributes', () => {
     expect((await closed).detail.index).to.equal(2);
     await settle(el);
     expect(p.hidden).to.equal(true);
-    await waitUntil(() => deepActive() === main(thumbAt(el, 2)), 'focus back on the tile');
-    main(thumbAt(el, 1)).click();
+    await waitUntil(() => deepActive() === mainOf(tileAt(el, 2)), 'focus back on the tile');
+    mainOf(tileAt(el, 1)).click();
     await settle(el);
     await p.updateComplete;
     const close = oneEvent(el, 'preview-close');

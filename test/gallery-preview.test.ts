@@ -3,9 +3,8 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/gallery-preview.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
-import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, frames, record } from './helpers.js';
+import { deepActive, frames, mainOf, record, tileAt, tiles } from './helpers.js';
 
 // Real photos (Aqua.jpg is 2560x1600), larger than the 800x480 viewer they are shown in.
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
@@ -646,8 +645,7 @@ describe('<gallery-preview> in <media-gallery>', () => {
     const g = wrap.firstElementChild as MediaGallery;
     await g.updateComplete;
     await frames();
-    const tile = g.shadowRoot!.querySelector<GalleryThumb>('gallery-thumb')!;
-    tile.shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click();
+    mainOf(tileAt(g, 0)).click();
     await g.updateComplete;
     const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
     await p.updateComplete;
@@ -685,7 +683,7 @@ describe('<gallery-preview> in <media-gallery>', () => {
     const g = wrap.firstElementChild as MediaGallery;
     await g.updateComplete;
     // Everything the page loads on its own has loaded: every tile's thumbnail.
-    const thumbs = () => [...g.shadowRoot!.querySelectorAll('gallery-thumb')].map((t) => t.shadowRoot?.querySelector('img'));
+    const thumbs = () => tiles(g).map((t) => t.querySelector('img'));
     await waitUntil(() => thumbs().length === 5 && thumbs().every((i) => i?.complete), 'thumbnails loaded', { timeout: 8000 });
     await frames(2);
     expect([...fetched()]).to.deep.equal([]);
@@ -810,7 +808,7 @@ describe('<media-gallery history> deep links', () => {
     await g.updateComplete;
     await frames();
     const depth = history.length;
-    g.shadowRoot!.querySelectorAll<GalleryThumb>('gallery-thumb')[1].shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click();
+    mainOf(tileAt(g, 1)).click();
     await g.updateComplete;
     expect(location.hash).to.equal('#gallery-trip-2');
     expect(history.length).to.equal(depth + 1);
@@ -832,7 +830,7 @@ describe('<media-gallery history> deep links', () => {
     const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery id="esc" history .items=${items(3)}></media-gallery></div>`);
     const g = wrap.firstElementChild as MediaGallery;
     await g.updateComplete;
-    g.shadowRoot!.querySelector<GalleryThumb>('gallery-thumb')!.shadowRoot!.querySelector<HTMLButtonElement>('.main')!.click();
+    mainOf(tileAt(g, 0)).click();
     await g.updateComplete;
     expect(location.hash).to.equal('#gallery-esc-1');
     const p = g.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;

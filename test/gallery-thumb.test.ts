@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../elements/gallery-thumb.js';
 import type { GalleryThumb } from '../src/gallery-thumb.js';
 import { record } from './helpers.js';
@@ -59,6 +59,21 @@ describe('<gallery-thumb> alone', () => {
     const el = await fixture<GalleryThumb>(html`<gallery-thumb show-like-dislike .item=${{ src: photo, type: 'image', caption: 'x', liked: 'yes', width: '300', height: 200 }}></gallery-thumb>`);
     expect(el.shadowRoot!.querySelector('[part~=like]')!.getAttribute('aria-pressed')).to.equal('false');
     expect(el.shadowRoot!.querySelector('img')!.getAttribute('width')).to.equal('300');
+  });
+
+  it('sets loaded once the image has loaded; the placeholder is no longer shown; focus() moves to its button', async () => {
+    const ph = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+    const el = await fixture<GalleryThumb>(html`<gallery-thumb .item=${{ src: `${photo}?alone=${Date.now()}`, placeholder: ph, caption: 'x' }}></gallery-thumb>`);
+    // One tile inside its own shadow root, as in a gallery.
+    expect(el.shadowRoot!.querySelector('.tile > .main > img.media')).to.exist;
+    await waitUntil(() => el.loaded, 'loaded', { timeout: 8000 });
+    await el.updateComplete;
+    expect(el.hasAttribute('loaded')).to.equal(true);
+    expect(el.failed).to.equal(false);
+    const shown = el.shadowRoot!.querySelector('.ph');
+    expect(shown === null || getComputedStyle(shown).display === 'none', 'placeholder hidden').to.equal(true);
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('.main'));
   });
 
   it('turns into an error tile and fires item-error when the image fails', async () => {

@@ -73,3 +73,29 @@ export async function mount(tpl: unknown, width = 800): Promise<MediaGallery> {
   await settle(el);
   return el;
 }
+
+// ---- tiles ----------------------------------------------------------------------------
+// Inside `<media-gallery>` a tile is a `<div class="tile" part="thumb" role="listitem"
+// data-index>` directly in `.grid`, in the gallery's own shadow root (no shadow root of its
+// own): its main button, media and action buttons are its descendants.
+
+/** The tiles the gallery has rendered (`.grid > .tile`), in DOM order. */
+export const tiles = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.grid > .tile')];
+/** A tile's item index. */
+export const tileIndex = (t: Element) => Number((t as HTMLElement).dataset.index);
+/** The rendered tile of item `i` (undefined at run time when it is not rendered). */
+export const tileAt = (el: Element, i: number) => tiles(el).find((t) => tileIndex(t) === i)!;
+/** A tile's main button (opens / selects its item; holds the roving tab stop). */
+export const mainOf = (t: Element) => t.querySelector<HTMLButtonElement>('.main')!;
+/** A tile's action button by part name: like, dislike, favorite, edit, action, caption-edit, delete. */
+export const tileButton = (t: Element, part: string) => t.querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
+/** The tile's media has loaded. */
+export const isLoaded = (t: Element) => t.hasAttribute('loaded');
+/** The tile shows an error (its media failed to load). */
+export const isFailed = (t: Element) => !!t.querySelector('[part=error]');
+/** The tile reflects the gallery's selection. */
+export const isSelected = (t: Element) => t.hasAttribute('selected');
+/** The tile holds the gallery's single tab stop (roving tabindex). */
+export const isActive = (t: Element) => mainOf(t).tabIndex === 0;
+/** The tile that holds focus (its main button or one of its action buttons), or null. */
+export const focusedTile = () => deepActive()?.closest<HTMLElement>('.tile') ?? null;

@@ -2,67 +2,63 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
-import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, intersection, mount, record, recordCapture, settle } from './helpers.js';
+import { deepActive, focusedTile, intersection, isActive, isLoaded, isSelected, mainOf, mount, record, recordCapture, settle, tileAt, tileButton, tileIndex, tiles } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg'];
 const photo = (n: string) => `/examples/photos/${n}`;
 const items = (count = PHOTOS.length): GalleryItem[] =>
   Array.from({ length: count }, (_, i) => ({ src: photo(PHOTOS[i % PHOTOS.length]), caption: `Photo ${i + 1}`, width: 1600, height: 1200 }));
 
-const thumbs = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
-const thumbAt = (el: MediaGallery, i: number) => thumbs(el).find((t) => t.index === i)!;
 const preview = (el: MediaGallery) => el.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
 const pq = <T extends Element = HTMLElement>(el: MediaGallery, sel: string) => preview(el).shadowRoot!.querySelector<T>(sel);
-const mainButton = (t: GalleryThumb) => t.shadowRoot!.querySelector<HTMLButtonElement>('.main')!;
 describe('<media-gallery> rendering', () => {
   before(() => setViewport({ width: 1200, height: 800 }));
 
   it('renders one tile per item with caption and alt, in a labelled list', async () => {
     const el = await mount(html`<media-gallery label="Holiday" .items=${items(4)} columns="2"></media-gallery>`);
-    expect(thumbs(el)).to.have.length(4);
+    expect(tiles(el)).to.have.length(4);
     const grid = el.shadowRoot!.querySelector('[part=grid]')!;
     expect(grid.getAttribute('role')).to.equal('list');
     expect(grid.getAttribute('aria-label')).to.equal('Holiday');
-    const t = thumbAt(el, 1);
+    const t = tileAt(el, 1);
     expect(t.getAttribute('aria-posinset')).to.equal('2');
     expect(t.getAttribute('aria-setsize')).to.equal('4');
-    expect(t.shadowRoot!.querySelector('[part=caption]')!.textContent).to.equal('Photo 2');
-    expect(t.shadowRoot!.querySelector('img')!.alt).to.equal('Photo 2');
+    expect(t.querySelector('[part=caption]')!.textContent).to.equal('Photo 2');
+    expect(t.querySelector('img')!.alt).to.equal('Photo 2');
     expect(el.shadowRoot!.querySelector('[part=label]')!.textContent).to.contain('Holiday');
   });
 
   it('sizes columns from a number and the gap', async () => {
     const el = await mount(html`<media-gallery .items=${items(6)} columns="3" gap="10" container="false"></media-gallery>`, 620);
-    const [a, b] = [thumbAt(el, 0).getBoundingClientRect(), thumbAt(el, 1).getBoundingClientRect()];
+    const [a, b] = [tileAt(el, 0).getBoundingClientRect(), tileAt(el, 1).getBoundingClientRect()];
     expect(a.width).to.be.closeTo(200, 0.5);
     expect(b.left - a.right).to.be.closeTo(10, 0.5);
     expect(a.height).to.be.closeTo(a.width, 0.5); // square cells, like Gradio
-    expect(thumbAt(el, 3).getBoundingClientRect().top - a.bottom).to.be.closeTo(10, 0.5);
+    expect(tileAt(el, 3).getBoundingClientRect().top - a.bottom).to.be.closeTo(10, 0.5);
   });
 
   for (const [width, cols] of [[400, 1], [700, 2], [800, 3], [1000, 3], [1250, 5]] as const) {
     it(`takes columns from the container width: ${width}px → ${cols}`, async () => {
       const el = await mount(html`<media-gallery .items=${items(12)} columns='{"xs":1,"sm":2,"md":3,"xl":5}' container="false" gap="0"></media-gallery>`, width);
-      expect(thumbAt(el, 0).getBoundingClientRect().width).to.be.closeTo(width / cols, 0.5);
+      expect(tileAt(el, 0).getBoundingClientRect().width).to.be.closeTo(width / cols, 0.5);
     });
   }
 
   it('re-lays out when the container is resized', async () => {
     const el = await mount(html`<media-gallery .items=${items(8)} columns="1 2 3" container="false" gap="0"></media-gallery>`, 500);
-    expect(thumbAt(el, 0).getBoundingClientRect().width).to.be.closeTo(500, 0.5);
+    expect(tileAt(el, 0).getBoundingClientRect().width).to.be.closeTo(500, 0.5);
     (el.parentElement as HTMLElement).style.width = '900px';
-    await waitUntil(() => Math.abs(thumbAt(el, 0).getBoundingClientRect().width - 300) < 1, 'three columns at 900px');
+    await waitUntil(() => Math.abs(tileAt(el, 0).getBoundingClientRect().width - 300) < 1, 'three columns at 900px');
   });
 
   it('bounds the visible rows with `rows` and scrolls inside', async () => {
     const el = await mount(html`<media-gallery .items=${items(60)} columns="3" rows="2" gap="0" container="false"></media-gallery>`, 600);
     const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
-    const tile = thumbAt(el, 0).getBoundingClientRect().height;
+    const tile = tileAt(el, 0).getBoundingClientRect().height;
     expect(scroller.getBoundingClientRect().height).to.be.closeTo(2 * tile, 1);
-    expect(thumbs(el).length).to.be.lessThan(30); // rows out of view are not rendered
+    expect(tiles(el).length).to.be.lessThan(30); // rows out of view are not rendered
     expect(scroller.scrollHeight).to.be.greaterThan(scroller.clientHeight);
   });
 
@@ -77,7 +73,7 @@ describe('<media-gallery> rendering', () => {
   it('uses the srcset with sizes from the tile width, so small tiles load small candidates', async () => {
     const srcset = `${photo('Aqua.jpg')}?w=320 320w, ${photo('Aqua.jpg')}?w=1280 1280w`;
     const el = await mount(html`<media-gallery columns="4" gap="0" container="false" .items=${[{ src: photo('Aqua.jpg'), thumb: photo('Aqua.jpg'), srcset }]}></media-gallery>`, 800);
-    const img = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
+    const img = tileAt(el, 0).querySelector('img')!;
     expect(img.getAttribute('srcset')).to.equal(srcset);
     expect(img.getAttribute('sizes')).to.equal('200px');
     expect(img.getAttribute('loading')).to.equal('eager'); // first screen
@@ -87,23 +83,23 @@ describe('<media-gallery> rendering', () => {
 
   it('lazy-loads tiles below the first screen', async () => {
     const el = await mount(html`<media-gallery columns="2" .items=${items(40)}></media-gallery>`, 800);
-    const below = thumbs(el).filter((t) => t.getBoundingClientRect().top > window.innerHeight);
+    const below = tiles(el).filter((t) => t.getBoundingClientRect().top > window.innerHeight);
     expect(below.length, 'overscan renders tiles below the viewport').to.be.greaterThan(0);
-    for (const t of below) expect(t.shadowRoot!.querySelector('img')!.getAttribute('loading'), `tile ${t.index}`).to.equal('lazy');
-    const top = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
+    for (const t of below) expect(t.querySelector('img')!.getAttribute('loading'), `tile ${tileIndex(t)}`).to.equal('lazy');
+    const top = tileAt(el, 0).querySelector('img')!;
     expect(top.getAttribute('loading')).to.equal('eager');
   });
 
   it('reserves each tile\'s box before its image loads (no layout shift)', async () => {
     const el = await mount(html`<media-gallery layout="justified" row-height="120" .items=${[{ src: '/slow/never.jpg', width: 300, height: 100 }, { src: photo('Aqua.jpg'), width: 100, height: 100 }]}></media-gallery>`, 800);
-    const [a, b] = [thumbAt(el, 0).getBoundingClientRect(), thumbAt(el, 1).getBoundingClientRect()];
+    const [a, b] = [tileAt(el, 0).getBoundingClientRect(), tileAt(el, 1).getBoundingClientRect()];
     expect(a.width / a.height).to.be.closeTo(3, 0.01);
     expect(b.width / b.height).to.be.closeTo(1, 0.01);
   });
 
   it('passes object-fit to the images', async () => {
     const el = await mount(html`<media-gallery .items=${items(2)} object-fit="contain"></media-gallery>`);
-    const img = thumbAt(el, 0).shadowRoot!.querySelector('img')!;
+    const img = tileAt(el, 0).querySelector('img')!;
     expect(getComputedStyle(img).objectFit).to.equal('contain');
   });
 
@@ -126,11 +122,11 @@ describe('<media-gallery> rendering', () => {
       <img src=${photo('Aqua.jpg')} alt="Water drop"><a href=${photo('Dune.jpg')}><img src=${photo('Dune.jpg')} alt="Dune"></a>
       <video src="/examples/video/storm-pan.mp4" title="Storm"></video></media-gallery>`);
     expect(el.items.map((i) => i.type)).to.deep.equal(['image', 'image', 'video']);
-    expect(thumbs(el)).to.have.length(3);
-    expect(thumbAt(el, 0).shadowRoot!.querySelector('img')!.alt).to.equal('Water drop');
+    expect(tiles(el)).to.have.length(3);
+    expect(tileAt(el, 0).querySelector('img')!.alt).to.equal('Water drop');
     // a video tile shows its first frame and a play badge
-    expect(thumbAt(el, 2).shadowRoot!.querySelector('video')).to.exist;
-    expect(thumbAt(el, 2).shadowRoot!.querySelector('.badge')).to.exist;
+    expect(tileAt(el, 2).querySelector('video')).to.exist;
+    expect(tileAt(el, 2).querySelector('.badge')).to.exist;
   });
 
   it('loads items from `src` (a manifest), resolving relative URLs against it', async () => {
@@ -162,7 +158,7 @@ describe('<media-gallery> rendering', () => {
       const errors = record(el, ['item-error']);
       el.items = [photo('Aqua.jpg'), 42 as never, { nope: true } as never, [photo('Dune.jpg'), 'Dune']];
       await settle(el);
-      expect(thumbs(el)).to.have.length(2);
+      expect(tiles(el)).to.have.length(2);
       expect(warnings).to.have.length(1);
       expect(errors.map((e) => e.detail.index)).to.deep.equal([1, 2]);
       expect(errors[0].detail.item).to.equal(null);
@@ -178,21 +174,27 @@ describe('<media-gallery> rendering', () => {
     expect(e.target).to.equal(el);
     expect(e.detail.index).to.equal(0);
     expect(e.detail.item.src).to.equal('/nope/missing.jpg');
-    await thumbAt(el, 0).updateComplete;
-    const err = thumbAt(el, 0).shadowRoot!.querySelector('[part=error]')!;
+    await settle(el);
+    const err = tileAt(el, 0).querySelector('[part=error]')!;
     expect(err.textContent).to.contain('Lost');
-    expect(thumbAt(el, 1).shadowRoot!.querySelector('[part=error]')).to.equal(null);
+    expect(tileAt(el, 1).querySelector('[part=error]')).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
   it('shows the placeholder until the thumbnail has loaded', async () => {
     const ph = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
     const el = await mount(html`<media-gallery .items=${[{ src: photo('Storm.jpg'), placeholder: ph }]}></media-gallery>`);
-    const t = thumbAt(el, 0);
-    if (!t.loaded) expect(t.shadowRoot!.querySelector('.ph')).to.exist;
-    await waitUntil(() => t.loaded, 'loaded');
-    await t.updateComplete;
-    expect(t.shadowRoot!.querySelector('.ph')).to.equal(null);
+    const t = tileAt(el, 0);
+    if (!isLoaded(t)) {
+      expect(t.querySelector('.ph')).to.exist;
+      expect(getComputedStyle(t.querySelector('.ph')!).display).to.not.equal('none');
+    }
+    await waitUntil(() => isLoaded(t), 'loaded');
+    await settle(el);
+    // Gone, or no longer shown (the grid's tiles keep the element and hide it once loaded).
+    const shown = t.querySelector('.ph');
+    expect(shown === null || getComputedStyle(shown).display === 'none', 'placeholder hidden').to.equal(true);
+    await waitUntil(() => getComputedStyle(t.querySelector('img.media')!).opacity === '1', 'image shown');
   });
 
   it('is accessible with actions shown', async () => {
@@ -205,7 +207,7 @@ describe('<media-gallery> events', () => {
   it('click selects and opens the preview: select then preview-open, with details', async () => {
     const el = await mount(html`<media-gallery .items=${items(5)}></media-gallery>`);
     const log = record(el, ['select', 'preview-open']);
-    mainButton(thumbAt(el, 2)).click();
+    mainOf(tileAt(el, 2)).click();
     await settle(el);
     expect(log.map((l) => l.type)).to.deep.equal(['select', 'preview-open']);
     expect(log[0].detail).to.include({ index: 2, selected: true });
@@ -220,7 +222,7 @@ describe('<media-gallery> events', () => {
     const el = await mount(html`<media-gallery .items=${items(5)}></media-gallery>`);
     el.addEventListener('select', (e) => e.preventDefault());
     const log = record(el, ['preview-open']);
-    mainButton(thumbAt(el, 1)).click();
+    mainOf(tileAt(el, 1)).click();
     await settle(el);
     expect(el.preview).to.equal(false);
     expect(el.selectedIndex).to.equal(null);
@@ -230,10 +232,10 @@ describe('<media-gallery> events', () => {
   it('without allow-preview, a click toggles the selection (selected:false when cleared)', async () => {
     const el = await mount(html`<media-gallery allow-preview="false" .items=${items(3)}></media-gallery>`);
     const log = record(el, ['select']);
-    mainButton(thumbAt(el, 1)).click();
+    mainOf(tileAt(el, 1)).click();
     await settle(el);
-    expect(thumbAt(el, 1).selected).to.equal(true);
-    mainButton(thumbAt(el, 1)).click();
+    expect(isSelected(tileAt(el, 1))).to.equal(true);
+    mainOf(tileAt(el, 1)).click();
     await settle(el);
     expect(log.map((l) => l.detail.selected)).to.deep.equal([true, false]);
     expect(el.selectedIndex).to.equal(null);
@@ -243,7 +245,7 @@ describe('<media-gallery> events', () => {
   it('like / dislike toggle liked true → null, false, with the event detail and the button state', async () => {
     const el = await mount(html`<media-gallery show-like-dislike .items=${items(3)}></media-gallery>`);
     const log = record(el, ['like']);
-    const btn = (name: string) => thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>(`[part~=${name}]`)!;
+    const btn = (name: string) => tileButton(tileAt(el, 0), name);
     btn('like').click();
     await settle(el);
     expect(log[0].detail).to.include({ index: 0, liked: true });
@@ -263,7 +265,7 @@ describe('<media-gallery> events', () => {
   it('a cancelled favorite reverts the star', async () => {
     const el = await mount(html`<media-gallery show-favorite-button .items=${items(2)}></media-gallery>`);
     el.addEventListener('favorite', (e) => e.preventDefault());
-    const star = () => thumbAt(el, 1).shadowRoot!.querySelector<HTMLButtonElement>('[part~=favorite]')!;
+    const star = () => tileButton(tileAt(el, 1), 'favorite');
     setTimeout(() => star().click());
     const e = await oneEvent(el, 'favorite');
     expect(e.detail).to.include({ index: 1, favorite: true });
@@ -275,12 +277,12 @@ describe('<media-gallery> events', () => {
   it('edit and action fire with index and item, passing meta through untouched', async () => {
     const meta = { id: 'x-1', nested: [1, 2] };
     const el = await mount(html`<media-gallery show-edit-button action-label="Use as input" .items=${[{ src: photo('Aqua.jpg'), meta }]}></media-gallery>`);
-    const t = thumbAt(el, 0);
-    setTimeout(() => t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=edit]')!.click());
+    const t = tileAt(el, 0);
+    setTimeout(() => tileButton(t, 'edit').click());
     const e1 = await oneEvent(el, 'edit');
     expect(e1.detail.index).to.equal(0);
     expect(e1.detail.item.meta).to.equal(meta);
-    const action = t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=action]')!;
+    const action = tileButton(t, 'action');
     expect(action.textContent!.trim()).to.equal('Use as input');
     setTimeout(() => action.click());
     const e2 = await oneEvent(el, 'action');
@@ -371,43 +373,43 @@ describe('<media-gallery> events', () => {
 describe('<media-gallery> keyboard', () => {
   it('has one tab stop and moves it with arrows, Home/End, PageDown (roving tabindex)', async () => {
     const el = await mount(html`<media-gallery .items=${items(12)} columns="3" container="false"></media-gallery>`, 600);
-    const stops = () => thumbs(el).filter((t) => mainButton(t).tabIndex === 0).map((t) => t.index);
+    const stops = () => tiles(el).filter(isActive).map(tileIndex);
     expect(stops()).to.deep.equal([0]);
-    mainButton(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);
     expect(stops()).to.deep.equal([1]);
-    expect(deepActive()).to.equal(mainButton(thumbAt(el, 1)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 1)));
     await sendKeys({ press: 'ArrowDown' });
     await settle(el);
-    expect(deepActive()).to.equal(mainButton(thumbAt(el, 4)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 4)));
     await sendKeys({ press: 'End' });
     await settle(el);
-    expect(deepActive()).to.equal(mainButton(thumbAt(el, 11)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 11)));
     await sendKeys({ press: 'Home' });
     await settle(el);
-    expect(deepActive()).to.equal(mainButton(thumbAt(el, 0)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 0)));
     await sendKeys({ press: 'ArrowUp' });
     await settle(el);
-    expect(deepActive()).to.equal(mainButton(thumbAt(el, 0)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 0)));
     await sendKeys({ press: 'PageDown' });
     await settle(el);
-    const after = (deepActive()!.getRootNode() as ShadowRoot).host as GalleryThumb;
-    expect(after.index % 3).to.equal(0);
-    expect(after.index).to.be.greaterThan(3);
+    const after = tileIndex(focusedTile()!);
+    expect(after % 3).to.equal(0);
+    expect(after).to.be.greaterThan(3);
   });
 
   it('ArrowLeft/Right are mirrored in RTL', async () => {
     const el = await mount(html`<media-gallery dir="rtl" .items=${items(6)} columns="3"></media-gallery>`, 600);
-    mainButton(thumbAt(el, 1)).focus();
+    mainOf(tileAt(el, 1)).focus();
     await sendKeys({ press: 'ArrowLeft' });
     await settle(el);
-    expect(deepActive()).to.equal(mainButton(thumbAt(el, 2)));
+    expect(deepActive()).to.equal(mainOf(tileAt(el, 2)));
   });
 
   it('Enter opens the preview; Escape closes it and returns focus to the tile', async () => {
     const el = await mount(html`<media-gallery .items=${items(6)} columns="3"></media-gallery>`, 600);
-    mainButton(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);
     const opened = oneEvent(el, 'preview-open');
@@ -424,13 +426,13 @@ describe('<media-gallery> keyboard', () => {
     await sendKeys({ press: 'Escape' });
     expect((await closed).detail.index).to.equal(2);
     await settle(el);
-    await waitUntil(() => deepActive() === mainButton(thumbAt(el, 2)), 'focus back on tile 3');
+    await waitUntil(() => deepActive() === mainOf(tileAt(el, 2)), 'focus back on tile 3');
     expect(dialog.open).to.equal(false);
   });
 
   it('Space opens the preview too', async () => {
     const el = await mount(html`<media-gallery .items=${items(3)}></media-gallery>`);
-    mainButton(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     const opened = oneEvent(el, 'preview-open');
     await sendKeys({ press: ' ' });
     expect((await opened).detail.index).to.equal(0);
@@ -498,7 +500,7 @@ describe('<media-gallery> preview', () => {
     const e = await oneEvent(el, 'like');
     expect(e.detail).to.include({ index: 1, liked: true });
     await settle(el);
-    expect(thumbAt(el, 1).shadowRoot!.querySelector('[part~=like]')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(tileAt(el, 1).querySelector('[part~=like]')!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('starts open with the preview attribute at selected-index', async () => {
@@ -552,19 +554,19 @@ describe('<media-gallery> upload mode', () => {
     expect(log[1].detail.reason).to.equal('type');
     expect(log[2].detail.files.map((f: File) => f.name)).to.deep.equal(['a.png']);
     expect(log[3].detail.items).to.have.length(2);
-    expect(thumbs(el)).to.have.length(2);
+    expect(tiles(el)).to.have.length(2);
     await expect(el).to.be.accessible();
   });
 
   it('deletes an item with its delete button (cancelable) and fires change', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
     const log = record(el, ['delete', 'change']);
-    thumbAt(el, 1).shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+    tileButton(tileAt(el, 1), 'delete').click();
     await settle(el);
     expect(log.map((l) => l.type)).to.deep.equal(['delete', 'change']);
     expect(el.items.map((i) => i.caption)).to.deep.equal(['Photo 1', 'Photo 3']);
     el.addEventListener('delete', (e) => e.preventDefault());
-    thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+    tileButton(tileAt(el, 0), 'delete').click();
     await settle(el);
     expect(el.items).to.have.length(2);
   });
@@ -577,7 +579,7 @@ describe('<media-gallery> in the page', () => {
     el.remove();
     parent.append(el);
     await settle(el);
-    expect(thumbs(el)).to.have.length(3);
+    expect(tiles(el)).to.have.length(3);
   });
 });
 
@@ -588,10 +590,10 @@ describe('<media-gallery>: one host, one store', () => {
     const el = await mount(html`<media-gallery show-like-dislike show-edit-button .items=${items(4)}></media-gallery>`);
     const seen = recordCapture(['select', 'like', 'edit', 'preview-open', 'preview-close']);
     try {
-      const t = thumbAt(el, 1);
-      t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=like]')!.click();
-      t.shadowRoot!.querySelector<HTMLButtonElement>('[part~=edit]')!.click();
-      mainButton(t).click();
+      const t = tileAt(el, 1);
+      tileButton(t, 'like').click();
+      tileButton(t, 'edit').click();
+      mainOf(t).click();
       await settle(el);
       pq(el, '[part~=close]')!.click();
       await waitUntil(() => seen.some((x) => x.type === 'preview-close'), 'preview-close');
@@ -621,7 +623,7 @@ describe('<media-gallery>: one host, one store', () => {
     const cancel = (e: Event) => e.preventDefault();
     document.addEventListener('select', cancel, { capture: true });
     try {
-      mainButton(thumbAt(el, 2)).click();
+      mainOf(tileAt(el, 2)).click();
       await settle(el);
     } finally {
       document.removeEventListener('select', cancel, { capture: true });
@@ -634,7 +636,7 @@ describe('<media-gallery>: one host, one store', () => {
   it('selection and focus follow their item into a new array', async () => {
     const list = items(6).map((x, i) => ({ ...x, id: `p${i}` }));
     const el = await mount(html`<media-gallery .items=${list}></media-gallery>`);
-    mainButton(thumbAt(el, 3)).focus();
+    mainOf(tileAt(el, 3)).focus();
     el.open(3);
     await settle(el);
     el.items = [{ src: photo('Wood.jpg'), caption: 'New first', id: 'new' }, ...list];
@@ -643,7 +645,7 @@ describe('<media-gallery>: one host, one store', () => {
     expect(pq(el, '.caption')!.textContent).to.equal('Photo 4');
     el.close();
     await settle(el);
-    expect(mainButton(thumbAt(el, 4)).tabIndex).to.equal(0);
+    expect(mainOf(tileAt(el, 4)).tabIndex).to.equal(0);
   });
 
   it('items set by the page win over a src response that arrives later', async () => {
@@ -664,7 +666,7 @@ describe('<media-gallery>: one host, one store', () => {
       await waitUntil(async () => { await realFetch('/test/fixtures/manifest.json'); return true; });
       await settle(el);
       expect(el.items.map((x) => x.caption)).to.deep.equal(['Photo 1', 'Photo 2']);
-      expect(thumbs(el)).to.have.length(2);
+      expect(tiles(el)).to.have.length(2);
     } finally {
       window.fetch = realFetch;
     }
@@ -673,13 +675,13 @@ describe('<media-gallery>: one host, one store', () => {
   it('an aspect ratio learnt in masonry survives a like', async () => {
     const list = PHOTOS.slice(0, 4).map((n) => ({ src: photo(n), caption: n }));
     const el = await mount(html`<media-gallery layout="masonry" columns="2" container="false" show-like-dislike .items=${list}></media-gallery>`, 600);
-    const ratio = (i: number) => { const r = thumbAt(el, i).getBoundingClientRect(); return r.width / r.height; };
+    const ratio = (i: number) => { const r = tileAt(el, i).getBoundingClientRect(); return r.width / r.height; };
     await waitUntil(() => Math.abs(ratio(0) - 1) > 0.05, 'learnt ratio of the first photo');
     const learnt = ratio(0);
-    thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>('[part~=like]')!.click();
+    tileButton(tileAt(el, 0), 'like').click();
     await settle(el);
     (el.parentElement as HTMLElement).style.width = '500px';
-    await waitUntil(() => Math.abs(thumbAt(el, 0).getBoundingClientRect().width - 246) < 2, 'relaid out at 500px');
+    await waitUntil(() => Math.abs(tileAt(el, 0).getBoundingClientRect().width - 246) < 2, 'relaid out at 500px');
     expect(ratio(0)).to.be.closeTo(learnt, 0.02);
     expect(el.items[0].liked).to.equal(true);
   });
@@ -690,7 +692,7 @@ describe('<media-gallery>: one host, one store', () => {
       const el = await mount(html`<media-gallery .items=${[{ src: photo('Aqua.jpg'), type: 'image', placeholder: 12345 }, { src: 7, type: 'image' }, photo('Dune.jpg')]}></media-gallery>`);
       await waitUntil(() => log.length === 1, 'one item-error');
       expect(log[0].detail).to.include({ index: 1, item: null });
-      expect(thumbs(el)).to.have.length(2);
+      expect(tiles(el)).to.have.length(2);
       el.open(0);
       await settle(el);
       expect(pq(el, '.slide.current img.large')).to.exist;

@@ -3,16 +3,14 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
-import type { GalleryThumb } from '../src/gallery-thumb.js';
-import { frames, mount, recordCapture, settle } from './helpers.js';
+import { frames, mount, recordCapture, settle, tiles } from './helpers.js';
 
 const photo = (n: string) => `/examples/photos/${n}`;
-const thumbs = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
 const preview = (el: MediaGallery) => el.shadowRoot!.querySelector('gallery-preview')!;
 describe('reliability: hostile items', () => {
   it('an item with a typed field of the wrong type renders and the preview opens without a render loop', async () => {
     const el = await mount(html`<media-gallery .items=${[{ src: photo('Aqua.jpg'), type: 'image', placeholder: 12345 }, photo('Dune.jpg'), photo('Wood.jpg'), photo('Storm.jpg'), photo('Garden.jpg')]}></media-gallery>`);
-    expect(thumbs(el)).to.have.length(5);
+    expect(tiles(el)).to.have.length(5);
     el.open(3);
     await settle(el);
     const p = preview(el) as HTMLElement & { requestUpdate(): void; updateComplete: Promise<boolean> };
@@ -66,7 +64,7 @@ describe('reliability: hostile items', () => {
 
   it('object-fit and height take only what CSS accepts for them', async () => {
     const el = await mount(html`<media-gallery object-fit="cover;background:url(/evil2.png)" height="100px; background: url(/evil3.png)" .items=${[photo('Aqua.jpg')]}></media-gallery>`);
-    const img = thumbs(el)[0].shadowRoot!.querySelector('img')!;
+    const img = tiles(el)[0].querySelector('img')!;
     expect(getComputedStyle(img).objectFit).to.equal('cover');
     const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
     expect(getComputedStyle(scroller).backgroundImage).to.equal('none');
@@ -83,7 +81,7 @@ describe('reliability: hostile items', () => {
       expect(el.items[1].thumb).to.equal(undefined);
       await waitUntil(() => seen.length >= 1, 'item-error');
       expect(seen.filter((x) => x.detail.item === null).map((x) => x.detail.index)).to.deep.equal([2]);
-      expect(thumbs(el)).to.have.length(3);
+      expect(tiles(el)).to.have.length(3);
     } finally {
       seen.stop();
     }
@@ -102,7 +100,7 @@ describe('reliability: hostile items', () => {
       expect(warnings).to.have.length(1);
       expect(warnings[0].length).to.be.lessThan(2000);
       expect(seen[100].detail).to.include({ index: -1, count: 999_999 - 100 });
-      expect(thumbs(el)).to.have.length(1);
+      expect(tiles(el)).to.have.length(1);
       // A self-containing list, a throwing getter and a revoked Proxy: skipped, never thrown.
       const self: unknown[] = [];
       self.push(self, photo('Dune.jpg'));
@@ -126,7 +124,7 @@ describe('reliability: numbers', () => {
     const list = Array.from({ length: 200 }, (_, i) => ({ src: photo('Aqua.jpg'), width: 400 + (i % 5) * 100, height: 300, id: `m${i}` }));
     for (const columns of ['1e9', '1e308']) {
       const el = await mount(html`<media-gallery layout="masonry" columns=${columns} container="false" gap="0" .items=${list}></media-gallery>`, 640);
-      const t = thumbs(el);
+      const t = tiles(el);
       expect(t.length).to.be.greaterThan(0).and.at.most(200);
       expect(t[0].getBoundingClientRect().width).to.be.at.least(24);
       el.remove();
@@ -136,14 +134,14 @@ describe('reliability: numbers', () => {
   it('a grid of 10,000 with columns="1000" stays virtualized with tiles of at least 24 px', async () => {
     const list = Array.from({ length: 10_000 }, (_, i) => ({ src: photo('Aqua.jpg'), id: `g${i}` }));
     const el = await mount(html`<media-gallery columns="1000" gap="0" container="false" height="400" .items=${list}></media-gallery>`, 800);
-    const t = thumbs(el);
+    const t = tiles(el);
     expect(t.length).to.be.lessThan(2_000);
     expect(t[0].getBoundingClientRect().width).to.be.at.least(24);
   });
 
   it('gap="1e3" is clamped to 256 px and tiles keep their width', async () => {
     const el = await mount(html`<media-gallery columns="2" gap="1e3" container="false" .items=${[photo('Aqua.jpg'), photo('Dune.jpg')]}></media-gallery>`, 800);
-    const [a, b] = thumbs(el).map((t) => t.getBoundingClientRect());
+    const [a, b] = tiles(el).map((t) => t.getBoundingClientRect());
     expect(a.width).to.be.closeTo((800 - 256) / 2, 1);
     expect(b.left - a.right).to.be.closeTo(256, 1);
   });

@@ -2,19 +2,15 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
-import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, recordCapture, settle } from './helpers.js';
+import { deepActive, isLoaded, mainOf, recordCapture, settle, tileAt, tileButton, tiles } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
 const photo = (n: string) => `/examples/photos/${n}`;
 const items = (count: number): GalleryItem[] =>
   Array.from({ length: count }, (_, i) => ({ src: photo(PHOTOS[i % PHOTOS.length]), caption: `Photo ${i + 1}`, width: 1600, height: 1200, id: `p${i}` }));
 const sr = (el: MediaGallery) => el.shadowRoot!;
-const thumbs = (el: MediaGallery) => [...sr(el).querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
-const thumbAt = (el: MediaGallery, i: number) => thumbs(el).find((t) => t.index === i)!;
-const mainButton = (t: GalleryThumb) => t.shadowRoot!.querySelector<HTMLButtonElement>('.main')!;
 const q = <T extends Element = HTMLElement>(el: MediaGallery, s: string) => sr(el).querySelector<T>(s);
 const captions = (el: MediaGallery) => el.items.map((x) => x.caption);
 const status = (el: MediaGallery) => q(el, '[role=status]')!.textContent!.trim();
@@ -91,13 +87,13 @@ describe('upload mode: a form control', () => {
   it('form.reset() restores the items the page set, without events', async () => {
     const el = await mount(html`<form><media-gallery interactive name="g" .items=${items(2)}></media-gallery></form>`);
     await choose(el, [await png('x.png')]);
-    expect(thumbs(el)).to.have.length(3);
+    expect(tiles(el)).to.have.length(3);
     const seen = recordCapture(['change', 'upload', 'delete']);
     try {
       el.closest('form')!.reset();
       await settle(el);
       expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 2']);
-      expect(thumbs(el)).to.have.length(2);
+      expect(tiles(el)).to.have.length(2);
       expect(new FormData(el.closest('form')!).getAll('g')).to.have.length(2);
       expect(seen).to.have.length(0);
     } finally {
@@ -198,10 +194,10 @@ describe('upload mode: a form control', () => {
     fieldset.disabled = true;
     await settle(el);
     expect(q<HTMLButtonElement>(el, '[part~=upload]')!.disabled).to.equal(true);
-    expect(thumbAt(el, 0).shadowRoot!.querySelector('[part~=delete]')).to.equal(null);
+    expect(tileAt(el, 0).querySelector('[part~=delete]')).to.equal(null);
     sr(el).querySelector('.grid')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer([await png()]), bubbles: true, composed: true, cancelable: true }));
     await settle(el);
-    expect(thumbs(el)).to.have.length(1);
+    expect(tiles(el)).to.have.length(1);
     expect(new FormData(el.closest('form')!).getAll('g')).to.have.length(0);
     fieldset.disabled = false;
     el.disabled = true;
@@ -248,7 +244,7 @@ describe('upload mode: server upload', () => {
       expect(seen[1].detail.files[0].name).to.equal('srv.png');
       expect(el.items[0].src).to.equal(url);
       expect(q(el, '[part=transfer]')).to.equal(null);
-      await waitUntil(() => thumbAt(el, 0).loaded, 'the stored file loads from the server');
+      await waitUntil(() => isLoaded(tileAt(el, 0)), 'the stored file loads from the server');
       expect(new FormData(el.closest('form')!).getAll('g')).to.deep.equal([url]);
     } finally {
       seen.stop();
@@ -326,7 +322,7 @@ describe('upload mode: input', () => {
 
   it('a drop anywhere on the gallery (on a tile) adds files, with a visible drop target while dragging', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(2)}></media-gallery>`);
-    const tile = mainButton(thumbAt(el, 1));
+    const tile = mainOf(tileAt(el, 1));
     const dt = transfer([await png('dropped.png')]);
     tile.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
     tile.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, composed: true, cancelable: true }));
@@ -364,7 +360,7 @@ describe('upload mode: input', () => {
     const probe = new ClipboardEvent('paste', { clipboardData: transfer([await png()]) });
     if (!probe.clipboardData?.files.length) this.skip();
     const el = await mount(html`<media-gallery interactive .items=${items(1)}></media-gallery>`);
-    mainButton(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     const seen = recordCapture(['upload']);
     try {
       deepActive()!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer([await png('pasted.png')]), bubbles: true, composed: true, cancelable: true }));
@@ -432,11 +428,11 @@ describe('upload mode: input', () => {
   it('Gradio shapes: file-types as a list, gap [x, y], the xll breakpoint', async () => {
     const el = await mount(html`<media-gallery interactive .fileTypes=${['image', '.mp4']} .gap=${[4, 30]} columns='{"xs":1,"xxl":3,"xll":4}' .items=${items(8)}></media-gallery>`, 1700);
     expect(q<HTMLInputElement>(el, 'input[type=file]')!.accept).to.equal('image/*,.mp4');
-    const [a, b, e] = [0, 1, 4].map((i) => thumbAt(el, i).getBoundingClientRect());
+    const [a, b, e] = [0, 1, 4].map((i) => tileAt(el, i).getBoundingClientRect());
     expect(b.left - a.right).to.be.closeTo(4, 0.5);
     expect(e.top - a.bottom).to.be.closeTo(30, 0.5);
     expect(Math.round(b.top - a.top)).to.equal(0);
-    expect(thumbs(el).filter((t) => Math.round(t.getBoundingClientRect().top) === Math.round(a.top))).to.have.length(4);
+    expect(tiles(el).filter((t) => Math.round(t.getBoundingClientRect().top) === Math.round(a.top))).to.have.length(4);
   });
 
   it('max-files="1" replaces the item (gr.Image), and Clear fires clear then change', async () => {
@@ -451,7 +447,7 @@ describe('upload mode: input', () => {
       q(el, '[part~=clear]')!.click();
       await settle(el);
       expect(seen.map((x) => [x.type, x.detail])).to.deep.equal([['clear', {}], ['change', { items: [] }]]);
-      expect(thumbs(el)).to.have.length(0);
+      expect(tiles(el)).to.have.length(0);
     } finally {
       seen.stop();
     }
@@ -461,7 +457,7 @@ describe('upload mode: input', () => {
     const el = await mount(html`<media-gallery interactive></media-gallery>`);
     await choose(el, [await png('a.png'), await png('b.png'), await png('c.png')]);
     const [a, b, c] = el.items.map((x) => x.src);
-    thumbAt(el, 0).shadowRoot!.querySelector<HTMLButtonElement>('[part~=delete]')!.click();
+    tileButton(tileAt(el, 0), 'delete').click();
     await settle(el);
     await waitUntil(() => blobGone(a), 'the deleted item\'s URL is revoked');
     expect(await blobGone(b)).to.equal(false);
@@ -485,7 +481,7 @@ describe('upload mode: editing', () => {
 
   it('Alt+Arrow moves the focused tile, fires change, announces, and focus follows', async () => {
     const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
-    mainButton(thumbAt(el, 0)).focus();
+    mainOf(tileAt(el, 0)).focus();
     const seen = recordCapture(['change']);
     try {
       await sendKeys({ down: 'Alt' });
@@ -495,7 +491,7 @@ describe('upload mode: editing', () => {
       expect(captions(el)).to.deep.equal(['Photo 2', 'Photo 1', 'Photo 3', 'Photo 4', 'Photo 5', 'Photo 6']);
       expect(seen).to.have.length(1);
       expect(seen[0].detail.items.map((x: GalleryItem) => x.caption)).to.deep.equal(captions(el));
-      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 1)), 'focus on the moved tile');
+      await waitUntil(() => deepActive() === mainOf(tileAt(el, 1)), 'focus on the moved tile');
       expect(status(el)).to.equal('Moved Photo 1 to position 2 of 6');
       await sendKeys({ down: 'Alt' });
       await sendKeys({ press: 'ArrowDown' });
@@ -511,13 +507,13 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
     const seen = recordCapture(['change', 'preview-open']);
     try {
-      const from = thumbAt(el, 0).getBoundingClientRect(), to = thumbAt(el, 2).getBoundingClientRect();
+      const from = tileAt(el, 0).getBoundingClientRect(), to = tileAt(el, 2).getBoundingClientRect();
       const c = (r: DOMRect) => [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] as [number, number];
       await sendMouse({ type: 'move', position: c(from) });
       await sendMouse({ type: 'down' });
       await sendMouse({ type: 'move', position: [c(from)[0] + 30, c(from)[1]] });
       await sendMouse({ type: 'move', position: c(to) });
-      expect(thumbAt(el, 2).hasAttribute('data-drop-target')).to.equal(true);
+      expect(tileAt(el, 2).hasAttribute('data-drop-target')).to.equal(true);
       await sendMouse({ type: 'up' });
       await settle(el);
       expect(captions(el).slice(0, 3)).to.deep.equal(['Photo 2', 'Photo 3', 'Photo 1']);
@@ -532,7 +528,7 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive columns="3" height="300" .items=${items(90)}></media-gallery>`);
     const scroller = q(el, '.scroller.bounded')!;
     const box = scroller.getBoundingClientRect();
-    const from = thumbAt(el, 0).getBoundingClientRect();
+    const from = tileAt(el, 0).getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(from.left + 20), Math.round(from.top + 20)] });
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'move', position: [Math.round(from.left + 40), Math.round(from.top + 40)] });
@@ -557,7 +553,7 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
     const seen = recordCapture(['change', 'preview-open', 'select']);
     try {
-      const tile = thumbAt(el, 0), target = mainButton(tile), a = centre(tile), b = centre(thumbAt(el, 2));
+      const tile = tileAt(el, 0), target = mainOf(tile), a = centre(tile), b = centre(tileAt(el, 2));
       finger(target, 'pointerdown', a.x, a.y);
       await waitUntil(() => tile.hasAttribute('data-lifted'), 'lifted by the long press');
       expect(getComputedStyle(tile).scale).to.equal('1.06');
@@ -565,12 +561,12 @@ describe('upload mode: editing', () => {
       // Only the lifted tile stops touch scrolling.
       expect(getComputedStyle(tile).touchAction).to.equal('none');
       expect(getComputedStyle(q(el, '.grid')!).touchAction).to.not.equal('none');
-      expect(getComputedStyle(thumbAt(el, 1)).touchAction).to.not.equal('none');
+      expect(getComputedStyle(tileAt(el, 1)).touchAction).to.not.equal('none');
       await waitUntil(() => status(el) === LIFTED, 'announced');
       finger(target, 'pointermove', a.x + 20, a.y);
       expect(touchMoveCancelled(target), 'no scroll while dragging').to.equal(true);
       finger(target, 'pointermove', b.x, b.y);
-      expect(thumbAt(el, 2).hasAttribute('data-drop-target')).to.equal(true);
+      expect(tileAt(el, 2).hasAttribute('data-drop-target')).to.equal(true);
       finger(target, 'pointerup', b.x, b.y);
       target.click();
       await settle(el);
@@ -588,17 +584,17 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
     const seen = recordCapture(['change']);
     try {
-      const t0 = thumbAt(el, 0), t1 = thumbAt(el, 1), a = centre(t0), b = centre(t1);
-      finger(mainButton(t0), 'pointerdown', a.x, a.y);
-      finger(mainButton(t0), 'pointermove', a.x, a.y - 30);
-      expect(touchMoveCancelled(mainButton(t0)), 'the page scrolls').to.equal(false);
-      finger(mainButton(t0), 'pointercancel', a.x, a.y - 30);
+      const t0 = tileAt(el, 0), t1 = tileAt(el, 1), a = centre(t0), b = centre(t1);
+      finger(mainOf(t0), 'pointerdown', a.x, a.y);
+      finger(mainOf(t0), 'pointermove', a.x, a.y - 30);
+      expect(touchMoveCancelled(mainOf(t0)), 'the page scrolls').to.equal(false);
+      finger(mainOf(t0), 'pointercancel', a.x, a.y - 30);
       // Wait for a long press started after it: by then the first one would have lifted too.
-      finger(mainButton(t1), 'pointerdown', b.x, b.y, 8);
+      finger(mainOf(t1), 'pointerdown', b.x, b.y, 8);
       await waitUntil(() => t1.hasAttribute('data-lifted'), 'the second, still press lifts');
       expect(t0.hasAttribute('data-lifted')).to.equal(false);
       expect(getComputedStyle(t0).touchAction).to.not.equal('none');
-      finger(mainButton(t1), 'pointerup', b.x, b.y, 8);
+      finger(mainOf(t1), 'pointerup', b.x, b.y, 8);
       await sendKeys({ press: 'Escape' });
       await settle(el);
       expect(t1.hasAttribute('data-lifted')).to.equal(false);
@@ -614,29 +610,29 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
     const seen = recordCapture(['change', 'preview-open', 'select']);
     try {
-      const t0 = thumbAt(el, 0), t4 = thumbAt(el, 4), a = centre(t0), e = centre(t4);
-      finger(mainButton(t0), 'pointerdown', a.x, a.y);
+      const t0 = tileAt(el, 0), t4 = tileAt(el, 4), a = centre(t0), e = centre(t4);
+      finger(mainOf(t0), 'pointerdown', a.x, a.y);
       await waitUntil(() => t0.hasAttribute('data-lifted'), 'lifted');
-      finger(mainButton(t0), 'pointerup', a.x, a.y);
-      mainButton(t0).click();
+      finger(mainOf(t0), 'pointerup', a.x, a.y);
+      mainOf(t0).click();
       await settle(el);
       expect(t0.hasAttribute('data-lifted'), 'still lifted').to.equal(true);
       // A tap on another tile: put back, and the tap opens nothing.
-      finger(mainButton(t4), 'pointerdown', e.x, e.y, 9);
-      finger(mainButton(t4), 'pointerup', e.x, e.y, 9);
-      mainButton(t4).click();
+      finger(mainOf(t4), 'pointerdown', e.x, e.y, 9);
+      finger(mainOf(t4), 'pointerup', e.x, e.y, 9);
+      mainOf(t4).click();
       await settle(el);
       expect(t0.hasAttribute('data-lifted')).to.equal(false);
       expect(status(el)).to.equal('Move cancelled');
       expect(seen).to.have.length(0);
       // Lift, let go, touch it again: it drags at once.
-      finger(mainButton(t0), 'pointerdown', a.x, a.y, 10);
+      finger(mainOf(t0), 'pointerdown', a.x, a.y, 10);
       await waitUntil(() => t0.hasAttribute('data-lifted'), 'lifted again');
-      finger(mainButton(t0), 'pointerup', a.x, a.y, 10);
-      finger(mainButton(t0), 'pointerdown', a.x, a.y, 11);
-      finger(mainButton(t0), 'pointermove', a.x + 20, a.y + 20, 11);
-      finger(mainButton(t0), 'pointermove', e.x, e.y, 11);
-      finger(mainButton(t0), 'pointerup', e.x, e.y, 11);
+      finger(mainOf(t0), 'pointerup', a.x, a.y, 10);
+      finger(mainOf(t0), 'pointerdown', a.x, a.y, 11);
+      finger(mainOf(t0), 'pointermove', a.x + 20, a.y + 20, 11);
+      finger(mainOf(t0), 'pointermove', e.x, e.y, 11);
+      finger(mainOf(t0), 'pointerup', e.x, e.y, 11);
       await settle(el);
       expect(captions(el)[4]).to.equal('Photo 1');
       expect(seen.map((x) => x.type)).to.deep.equal(['change']);
@@ -650,7 +646,7 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive columns="3" height="300" .items=${items(90)}></media-gallery>`);
     const scroller = q(el, '.scroller.bounded')!;
     const box = scroller.getBoundingClientRect();
-    const t0 = thumbAt(el, 0), target = mainButton(t0), a = centre(t0);
+    const t0 = tileAt(el, 0), target = mainOf(t0), a = centre(t0);
     finger(target, 'pointerdown', a.x, a.y);
     await waitUntil(() => t0.hasAttribute('data-lifted'), 'lifted');
     finger(target, 'pointermove', a.x, a.y + 30);
@@ -663,7 +659,7 @@ describe('upload mode: editing', () => {
 
   it('F2 edits a caption inline: Enter commits (change), Escape cancels; focus returns to the tile', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
-    mainButton(thumbAt(el, 1)).focus();
+    mainOf(tileAt(el, 1)).focus();
     const seen = recordCapture(['change']);
     try {
       await sendKeys({ press: 'F2' });
@@ -677,8 +673,8 @@ describe('upload mode: editing', () => {
       expect(captions(el)).to.deep.equal(['Photo 1', 'Sunset', 'Photo 3']);
       expect(seen).to.have.length(1);
       expect(seen[0].detail.items[1].caption).to.equal('Sunset');
-      expect(thumbAt(el, 1).shadowRoot!.querySelector('[part=caption]')!.textContent).to.equal('Sunset');
-      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 1)), 'focus back on the tile');
+      expect(tileAt(el, 1).querySelector('[part=caption]')!.textContent).to.equal('Sunset');
+      await waitUntil(() => deepActive() === mainOf(tileAt(el, 1)), 'focus back on the tile');
       await sendKeys({ press: 'F2' });
       await settle(el);
       await sendKeys({ type: 'nope' });
@@ -696,8 +692,8 @@ describe('upload mode: editing', () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
     const seen = recordCapture(['change', 'preview-open', 'select']);
     try {
-      const tile = thumbAt(el, 2);
-      const button = tile.shadowRoot!.querySelector<HTMLButtonElement>('[part~=caption-edit]')!;
+      const tile = tileAt(el, 2);
+      const button = tileButton(tile, 'caption-edit');
       expect(button.getAttribute('aria-label')).to.equal('Edit caption of Photo 3');
       tile.scrollIntoView({ block: 'center' });
       await new Promise((r) => requestAnimationFrame(r));
@@ -717,15 +713,15 @@ describe('upload mode: editing', () => {
       expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 2', 'Harbour']);
       expect(seen.map((x) => x.type)).to.deep.equal(['change']);
       expect(status(el)).to.equal('Caption saved');
-      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 2)), 'focus back on the tile');
+      await waitUntil(() => deepActive() === mainOf(tileAt(el, 2)), 'focus back on the tile');
       // Not in a disabled gallery, nor outside upload mode.
       el.disabled = true;
       await settle(el);
-      expect(thumbAt(el, 2).shadowRoot!.querySelector('[part~=caption-edit]')).to.equal(null);
+      expect(tileAt(el, 2).querySelector('[part~=caption-edit]')).to.equal(null);
       el.disabled = false;
       el.interactive = false;
       await settle(el);
-      expect(thumbAt(el, 2).shadowRoot!.querySelector('[part~=caption-edit]')).to.equal(null);
+      expect(tileAt(el, 2).querySelector('[part~=caption-edit]')).to.equal(null);
     } finally {
       seen.stop();
     }
@@ -733,7 +729,7 @@ describe('upload mode: editing', () => {
 
   it('the Delete key deletes the focused tile (cancelable) and focus moves to the neighbour', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
-    mainButton(thumbAt(el, 1)).focus();
+    mainOf(tileAt(el, 1)).focus();
     const seen = recordCapture(['delete', 'change']);
     try {
       await sendKeys({ press: 'Delete' });
@@ -741,7 +737,7 @@ describe('upload mode: editing', () => {
       expect(seen.map((x) => x.type)).to.deep.equal(['delete', 'change']);
       expect(seen[0].detail.index).to.equal(1);
       expect(captions(el)).to.deep.equal(['Photo 1', 'Photo 3']);
-      await waitUntil(() => deepActive() === mainButton(thumbAt(el, 1)), 'focus on the neighbour');
+      await waitUntil(() => deepActive() === mainOf(tileAt(el, 1)), 'focus on the neighbour');
       const cancel = (e: Event) => e.preventDefault();
       document.addEventListener('delete', cancel, { capture: true });
       await sendKeys({ press: 'Delete' });
@@ -755,7 +751,7 @@ describe('upload mode: editing', () => {
 
   it('delete from the preview: the preview shows the neighbour', async () => {
     const el = await mount(html`<media-gallery interactive .items=${items(3)}></media-gallery>`);
-    mainButton(thumbAt(el, 1)).click();
+    mainOf(tileAt(el, 1)).click();
     await settle(el);
     const p = q<GalleryPreview>(el, 'gallery-preview')!;
     await p.updateComplete;
@@ -796,7 +792,7 @@ describe('upload mode: webcam (fake camera)', () => {
       expect(seen[0].detail.files[0].type).to.equal('image/png');
       await settle(el);
       expect(video(el)).to.equal(null);
-      expect(thumbs(el)).to.have.length(1);
+      expect(tiles(el)).to.have.length(1);
     } finally {
       seen.stop();
     }

@@ -2,9 +2,8 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
-import type { GalleryThumb } from '../src/gallery-thumb.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, mount as mountIn, settle } from './helpers.js';
+import { deepActive, focusedTile, isActive, isLoaded, isSelected, mainOf, mount as mountIn, settle, tileIndex, tiles } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
 const make = (n: number, from = 0): GalleryItem[] =>
@@ -13,8 +12,7 @@ const make = (n: number, from = 0): GalleryItem[] =>
     return { src: `/examples/photos/${PHOTOS[i % PHOTOS.length]}?n=${i}`, caption: `#${i}`, width: i % 3 ? 1600 : 900, height: 1200, id: `p${i}` };
   });
 
-const tiles = (el: MediaGallery) => [...el.shadowRoot!.querySelectorAll<GalleryThumb>('.grid > gallery-thumb')];
-const indices = (el: MediaGallery) => tiles(el).map((t) => t.index).sort((a, b) => a - b);
+const indices = (el: MediaGallery) => tiles(el).map(tileIndex).sort((a, b) => a - b);
 const scroller = (el: MediaGallery) => el.shadowRoot!.querySelector<HTMLElement>('.scroller')!;
 const mount = (tpl: unknown, width = 900) => mountIn(tpl, width);
 
@@ -51,9 +49,9 @@ describe('virtualization', () => {
     await pre.decode();
     const el = await mount(html`<media-gallery columns="2" .items=${[{ src }]}></media-gallery>`);
     const t = tiles(el)[0];
-    await waitUntil(() => t.loaded, 'loaded');
+    await waitUntil(() => isLoaded(t), 'loaded');
     expect(t.hasAttribute('instant')).to.equal(true);
-    expect(getComputedStyle(t.shadowRoot!.querySelector('img.media')!).transitionProperty).to.not.contain('opacity');
+    expect(getComputedStyle(t.querySelector('img.media')!).transitionProperty).to.not.contain('opacity');
   });
 
   it('renders the rows at the scroll position of an inner scroller', async () => {
@@ -67,7 +65,7 @@ describe('virtualization', () => {
     expect(Math.min(...idx)).to.be.greaterThan(3900);
     expect(Math.max(...idx)).to.be.lessThan(4100);
     // every rendered tile is where the layout says
-    const t = tiles(el).find((x) => x.index === 4000)!;
+    const t = tiles(el).find((x) => tileIndex(x) === 4000)!;
     const top = t.getBoundingClientRect().top - s.getBoundingClientRect().top;
     expect(top).to.be.closeTo(0, row);
   });
@@ -87,7 +85,7 @@ describe('virtualization', () => {
     for (const i of [99_999, 50_123, 7]) {
       await el.scrollToIndex(i);
       await settle(el);
-      const t = tiles(el).find((x) => x.index === i);
+      const t = tiles(el).find((x) => tileIndex(x) === i);
       expect(t, `tile ${i}`).to.exist;
       const r = t!.getBoundingClientRect(), sr = scroller(el).getBoundingClientRect();
       expect(r.top).to.be.at.least(sr.top - 1);
@@ -97,47 +95,47 @@ describe('virtualization', () => {
 
   it('keeps focus and the roving tab stop on a tile scrolled far away and back', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(10_000)}></media-gallery>`);
-    const first = tiles(el).find((t) => t.index === 0)!;
-    first.focus();
+    const first = tiles(el).find((t) => tileIndex(t) === 0)!;
+    mainOf(first).focus();
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);
-    const focused = tiles(el).find((t) => t.index === 1)!;
-    expect(deepActive() === focused.shadowRoot!.querySelector('.main'), 'tile 1 focused').to.equal(true);
+    const focused = tiles(el).find((t) => tileIndex(t) === 1)!;
+    expect(deepActive() === mainOf(focused), 'tile 1 focused').to.equal(true);
     scroller(el).scrollTop = 200_000;
     await waitUntil(() => indices(el).some((i) => i > 3000), 'scrolled');
     expect(tiles(el).includes(focused), 'the focused tile is kept while out of view').to.equal(true);
-    expect(deepActive() === focused.shadowRoot!.querySelector('.main'), 'still focused').to.equal(true);
+    expect(deepActive() === mainOf(focused), 'still focused').to.equal(true);
     scroller(el).scrollTop = 0;
     await settle(el);
-    const stops = tiles(el).filter((t) => (t.shadowRoot!.querySelector('.main') as HTMLElement).tabIndex === 0);
-    expect(stops.map((t) => t.index)).to.deep.equal([1]);
+    const stops = tiles(el).filter(isActive);
+    expect(stops.map(tileIndex)).to.deep.equal([1]);
   });
 
   it('End and Home move focus across 10,000 items, rendering the target', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(10_000)}></media-gallery>`);
-    tiles(el)[0].focus();
+    mainOf(tiles(el)[0]).focus();
     await sendKeys({ press: 'End' });
     await settle(el);
-    await waitUntil(() => (deepActive()?.getRootNode() as ShadowRoot)?.host === tiles(el).find((t) => t.index === 9_999), 'last tile focused');
+    await waitUntil(() => { const f = focusedTile(); return !!f && tileIndex(f) === 9_999 && tiles(el).includes(f); }, 'last tile focused');
     await sendKeys({ press: 'ArrowUp' });
     await settle(el);
-    expect(((deepActive()!.getRootNode() as ShadowRoot).host as GalleryThumb).index).to.equal(9_995);
+    expect(tileIndex(focusedTile()!)).to.equal(9_995);
     await sendKeys({ press: 'Home' });
     await settle(el);
-    expect(((deepActive()!.getRootNode() as ShadowRoot).host as GalleryThumb).index).to.equal(0);
+    expect(tileIndex(focusedTile()!)).to.equal(0);
     expect(scroller(el).scrollTop).to.equal(0);
   });
 
   it('keeps the selection across recycling', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" selected-index="5" allow-preview="false" .items=${make(5_000)}></media-gallery>`);
-    expect(tiles(el).find((t) => t.index === 5)!.selected).to.equal(true);
+    expect(isSelected(tiles(el).find((t) => tileIndex(t) === 5)!)).to.equal(true);
     scroller(el).scrollTop = 100_000;
     await waitUntil(() => !indices(el).includes(5), 'tile 5 recycled');
     scroller(el).scrollTop = 0;
     await waitUntil(() => indices(el).includes(5), 'tile 5 back');
     await settle(el);
-    expect(tiles(el).find((t) => t.index === 5)!.selected).to.equal(true);
-    expect(tiles(el).filter((t) => t.selected)).to.have.length(1);
+    expect(isSelected(tiles(el).find((t) => tileIndex(t) === 5)!)).to.equal(true);
+    expect(tiles(el).filter(isSelected)).to.have.length(1);
   });
 
   it('appending items keeps unchanged tiles, the scroll position and the focused tile', async () => {
@@ -145,16 +143,16 @@ describe('virtualization', () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${list}></media-gallery>`);
     scroller(el).scrollTop = 5_000;
     await settle(el);
-    const t = tiles(el).find((x) => x.index > 100)!;
-    t.focus();
+    const t = tiles(el).find((x) => tileIndex(x) > 100)!;
+    mainOf(t).focus();
     await settle(el);
-    const before = new Map(tiles(el).map((x) => [x.index, x]));
+    const before = new Map(tiles(el).map((x) => [tileIndex(x), x]));
     const top = scroller(el).scrollTop;
     el.items = [...list, ...make(1_000, 10_000)];
     await settle(el);
     expect(scroller(el).scrollTop).to.equal(top);
-    for (const x of tiles(el)) if (before.has(x.index)) expect(before.get(x.index) === x, `tile ${x.index} reused`).to.equal(true);
-    expect(deepActive() === t.shadowRoot!.querySelector('.main'), 'focus kept').to.equal(true);
+    for (const x of tiles(el)) if (before.has(tileIndex(x))) expect(before.get(tileIndex(x)) === x, `tile ${tileIndex(x)} reused`).to.equal(true);
+    expect(deepActive() === mainOf(t), 'focus kept').to.equal(true);
     expect(t.getAttribute('aria-setsize')).to.equal('11000');
   });
 
@@ -162,10 +160,10 @@ describe('virtualization', () => {
     it(`virtualizes the ${layout} layout and keeps each photo's aspect ratio`, async () => {
       const el = await mount(html`<media-gallery layout=${layout} height="500" columns="3" row-height="150" .items=${make(10_000)}></media-gallery>`);
       expect(tiles(el).length).to.be.greaterThan(3).and.lessThan(80);
-      const t = tiles(el).find((x) => x.index === 1)!; // 1600x1200
+      const t = tiles(el).find((x) => tileIndex(x) === 1)!; // 1600x1200
       const r = t.getBoundingClientRect();
       expect(r.width / r.height).to.be.closeTo(4 / 3, 0.02);
-      const p = tiles(el).find((x) => x.index === 3)!; // 900x1200, portrait
+      const p = tiles(el).find((x) => tileIndex(x) === 3)!; // 900x1200, portrait
       const pr = p.getBoundingClientRect();
       expect(pr.width / pr.height).to.be.closeTo(0.75, 0.02);
       await el.scrollToIndex(8_000);
