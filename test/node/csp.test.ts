@@ -66,14 +66,14 @@ const inPage = <T>(page: Page, body: string): Promise<T> => page.evaluate(`(() =
 for (const b of browsers) {
   test(`strict CSP, ${b.name}: the gallery lays out, opens and zooms with 0 violations`, { skip: !existsSync(b.path) && `${b.path} not installed`, timeout: 90_000 }, async () => {
     await onPage(b, async (page) => {
-      await page.waitForFunction(() => (document.querySelector('media-gallery')?.shadowRoot?.querySelectorAll('.grid > gallery-thumb').length ?? 0) === 6, { timeout: 20_000 });
+      await page.waitForFunction(() => (document.querySelector('media-gallery')?.shadowRoot?.querySelectorAll('.grid > .tile').length ?? 0) === 6, { timeout: 20_000 });
       // Tiles at distinct places (they all stacked on one spot when style attributes were blocked).
-      const rects = await inPage<Array<{ x: number; y: number; w: number }>>(page, `return [...sr.querySelectorAll('.grid > gallery-thumb')].map((t) => { const r = t.getBoundingClientRect(); return { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width) }; });`);
+      const rects = await inPage<Array<{ x: number; y: number; w: number }>>(page, `return [...sr.querySelectorAll('.grid > .tile')].map((t) => { const r = t.getBoundingClientRect(); return { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width) }; });`);
       assert.equal(new Set(rects.map((r) => `${r.x},${r.y}`)).size, 6, JSON.stringify(rects));
       assert.ok(rects.every((r) => r.w > 100));
       assert.ok((await inPage<number>(page, `return sr.querySelector('.grid').getBoundingClientRect().height;`)) > 200);
       // A click on the 2nd tile opens the 2nd photo, centred on the stage.
-      await inPage(page, `sr.querySelectorAll('.grid > gallery-thumb')[1].shadowRoot.querySelector('.main').click();`);
+      await inPage(page, `sr.querySelectorAll('.grid > .tile')[1].querySelector('.main').click();`);
       await page.waitForFunction(() => {
         const p = document.querySelector('media-gallery')?.shadowRoot?.querySelector('gallery-preview');
         return !!p?.shadowRoot?.querySelector('.slide.current img.large.ready');
