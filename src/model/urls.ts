@@ -17,8 +17,30 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
  * @param data which `data:` URLs pass: `image` (`data:image/…`) or `media` (images and videos).
  */
 export function allowedUrl(url: string, data: 'image' | 'media' = 'image'): boolean {
-  // Fast paths for the usual forms: a path (`/a.jpg`, `//host/a.jpg`) or an http(s) URL.
-  if (url.charCodeAt(0) === 47 || url.startsWith('https://') || url.startsWith('http://')) return true;
+  // Fast path, no copy of the string: read the scheme where the URL parser would. It decides
+  // a path (`/a.jpg`), a relative URL (`a.jpg`, `./a.jpg`, `p/a.jpg?x=y`) and an http(s) or
+  // blob URL in its first few characters. A tab, newline or control character before the
+  // end of the scheme (the parser drops or skips them) and `data:` take the full path below.
+  const c0 = url.charCodeAt(0);
+  if (c0 === 47) return true;
+  if (c0 > 32) {
+    // Not a letter: no scheme can start here.
+    if (((c0 | 32) < 97 || (c0 | 32) > 122)) return true;
+    let i = 1, c = url.charCodeAt(1);
+    while (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) c = url.charCodeAt(++i);
+    // The run of scheme characters ends without a colon (or at the end, NaN): no scheme.
+    if (c !== 58 && c !== 9 && c !== 10 && c !== 13) return true;
+    if (c === 58) {
+      const scheme = url.slice(0, i).toLowerCase();
+      if (scheme === 'http' || scheme === 'https' || scheme === 'blob') return true;
+      if (scheme !== 'data') return false;
+    }
+  }
+  return allowedUrlSlow(url, data);
+}
+
+/** The policy as the URL parser reads it, for any string (tabs and newlines removed, leading spaces and controls skipped). */
+function allowedUrlSlow(url: string, data: 'image' | 'media'): boolean {
   const s = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
   const m = SCHEME.exec(s);
   if (!m) return true;
