@@ -118,6 +118,45 @@ describe('items: helpers', () => {
     expect(s.ratioAt(3)).to.equal(1.5);
   });
 
+  it('a Proxy whose length is no array length yields no items and no throw', () => {
+    for (const length of [-1, 1.5, 'abc', NaN, 0]) {
+      const list = new Proxy(['a.jpg'], { get: (t, k) => (k === 'length' ? length : Reflect.get(t, k)) });
+      expect(() => normalizeItems(list)).not.to.throw();
+      expect(normalizeItems(list).items.length, String(length)).to.be.at.most(1);
+    }
+    expect(normalizeItems(new Proxy(['a.jpg', 5, 'b.jpg'], {})).items.map((x) => x.src)).to.deep.equal(['a.jpg', 'b.jpg']);
+  });
+
+  it('the store finds a key in a new array without building keys: by id whatever the src, by src only without id', () => {
+    const s = new GalleryStore();
+    s.set([{ src: 'a.jpg', id: 'A' }, 'b.jpg', { src: 'c.jpg', id: 'C' }]);
+    const selected = s.keyAt(2)!, focused = s.keyAt(1)!;
+    expect([selected, focused]).to.deep.equal(['id:C', 'src:b.jpg']);
+    // A new array of new objects: the item with id C has another src and moved to index 4.
+    s.set(['x.jpg', { src: 'b.jpg', id: 'B' }, 'y.jpg', 'b.jpg', { src: 'moved.jpg', id: 'C' }, { src: 'p/id:C' }]);
+    expect(s.indexOfKey(selected, 2)).to.equal(4);
+    // An item with an id is not found by its src; the plain 'b.jpg' is.
+    expect(s.indexOfKey(focused, 1)).to.equal(3);
+    // A src holding an id key's text is a src.
+    expect(s.indexOfKey('src:p/id:C', 0)).to.equal(5);
+    expect(s.indexOfKey('id:nope', 3)).to.equal(-1);
+    expect(s.indexOfKey('neither', 0)).to.equal(-1);
+    expect(s.indexOfKey(null, 0)).to.equal(-1);
+    expect(new GalleryStore().indexOfKey('src:a.jpg', 0)).to.equal(-1);
+  });
+
+  it('the store finds the copy nearest a position when several items share a key, across 100,000 items', () => {
+    const s = new GalleryStore();
+    const list = Array.from({ length: 100_000 }, (_, i) => ({ src: `p/${i}.jpg`, width: 4, height: 3, type: 'image' as const }));
+    list[10] = list[99_990] = { src: 'p/same.jpg', width: 4, height: 3, type: 'image' };
+    list[70_000] = { src: 'p/other.jpg', width: 4, height: 3, type: 'image', id: 'far' } as (typeof list)[number];
+    s.set(list);
+    expect(s.indexOfKey('src:p/same.jpg', 0)).to.equal(10);
+    expect(s.indexOfKey('src:p/same.jpg', 90_000)).to.equal(99_990);
+    expect(s.indexOfKey('id:far', 0)).to.equal(70_000);
+    expect(s.indexOfKey('src:p/missing.jpg', 50_000)).to.equal(-1);
+  });
+
   it('itemsFromChildren reads img, video, a>img and gallery-thumb children', () => {
     const host = document.createElement('div');
     host.innerHTML = `<img src="a.jpg" alt="A" width="40" height="30"><video src="v.mp4" poster="p.jpg" title="V"></video>

@@ -85,13 +85,19 @@ export class GalleryStore {
    */
   indexOfKey(key: string | null, near = 0): number {
     if (key == null) return -1;
+    // Compared field by field, no key string built per item: a key missing from 100,000
+    // new items (a new gallery) costs a read or two per item.
+    const byId = key.startsWith('id:');
+    if (!byId && !key.startsWith('src:')) return -1;
+    const v = key.slice(byId ? 3 : 4);
+    const has = byId ? (it: GalleryItem) => it.id != null && `${it.id}` === v : (it: GalleryItem) => it.id == null && it.src === v;
     const list = this.items;
     const n = list.length;
     const start = Math.min(Math.max(0, near), n - 1);
     for (let d = 0; d < n; d++) {
       const a = start - d, b = start + d;
-      if (b < n && keyOf(list[b]) === key) return b;
-      if (a >= 0 && a !== b && keyOf(list[a]) === key) return a;
+      if (b < n && has(list[b])) return b;
+      if (a >= 0 && a !== b && has(list[a])) return a;
       if (a < 0 && b >= n) break;
     }
     return -1;
