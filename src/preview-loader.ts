@@ -5,14 +5,16 @@
  * comes first. Loading registers `<gallery-preview>`; a preview element rendered before
  * that upgrades in place, keeping the properties set on it.
  */
+import { isServer } from 'lit';
+
 let pending: Promise<unknown> | undefined;
 
 /** Loads and registers `<gallery-preview>` (once). */
 export const loadPreview = (): Promise<unknown> => (pending ??= import('../elements/gallery-preview.js'));
 
-/** Loads it when the browser is next idle (within 2 s). */
+/** Loads it when the browser is next idle (within 2 s). Nothing on the server (Node, @lit-labs/ssr). */
 export function preloadPreview(): void {
-  if (pending) return;
+  if (pending || isServer) return;
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
   if (idle) idle(() => void loadPreview(), { timeout: 2000 });
   else setTimeout(() => void loadPreview(), 200);

@@ -6,8 +6,11 @@
  * (`onlike`, `onselect`, `onpreview-open`), since `onLike` would listen for `Like`. React's own
  * camel-case `onSelect` / `onChange` (synthetic events of form fields) are left out of these
  * tags' props, so writing them is a type error rather than a listener that never fires.
- * Importing this module registers the four tags. React 18 sets only attributes and never
- * listens to custom events: use `media-gallery/react` there.
+ * Importing this module registers `<media-gallery>`, `<gallery-thumb>` and `<gallery-toolbar>`
+ * at once and `<gallery-preview>` from its own chunk when the browser is idle (a gallery loads
+ * it sooner when needed; import `media-gallery/elements/gallery-preview.js` to have a
+ * standalone viewer registered up front). React 18 sets only attributes and never listens to
+ * custom events: use `media-gallery/react` there.
  *
  * ```tsx
  * import 'media-gallery/react-jsx';
@@ -16,8 +19,12 @@
  */
 import type * as React from 'react';
 import '../elements/media-gallery.js';
-import '../elements/gallery-preview.js';
+import '../elements/gallery-thumb.js';
+import { preloadPreview } from './preview-loader.js';
 import type { GalleryElementProps, GalleryElements, GalleryTagName, LowerEventProps } from './framework-types.js';
+
+// A standalone <gallery-preview> with no gallery: registered soon in any case (never on the server).
+preloadPreview();
 
 /** The JSX props of tag `T` in React 19. */
 export type ReactIntrinsicProps<T extends GalleryTagName> = Omit<

@@ -1,6 +1,9 @@
 /**
- * `media-gallery/vue`: registers the four tags, gives Vue's compiler the `isCustomElement`
- * test, and types the tags in Vue templates: `GlobalComponents` entries, so `vue-tsc` (with
+ * `media-gallery/vue`: registers the four tags (`<gallery-preview>` from its own chunk when
+ * the browser is idle, or sooner when a gallery needs it; import
+ * `media-gallery/elements/gallery-preview.js` to have a standalone viewer registered up
+ * front), gives Vue's compiler the `isCustomElement` test, and types the tags in Vue
+ * templates: `GlobalComponents` entries, so `vue-tsc` (with
  * `strictTemplates`) checks props (`:items`, `columns`, …) and gives `@like`, `@select`,
  * `@preview-open` … handlers their `CustomEvent<…Detail>`.
  *
@@ -14,10 +17,14 @@
  * ```
  */
 import '../elements/media-gallery.js';
-import '../elements/gallery-preview.js';
+import '../elements/gallery-thumb.js';
+import { preloadPreview } from './preview-loader.js';
 import type { HTMLAttributes } from 'vue';
 import type { GalleryEventMap } from './events/gallery-events.js';
 import type { CamelEventProps, GalleryElementProps, GalleryElements, GalleryTagName } from './framework-types.js';
+
+// A standalone <gallery-preview> with no gallery: registered soon in any case (never on the server).
+preloadPreview();
 
 const TAGS: ReadonlySet<string> = new Set(['media-gallery', 'gallery-thumb', 'gallery-preview', 'gallery-toolbar']);
 

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { emit } from '../events/gallery-events.js';
 
 /**
@@ -30,7 +30,9 @@ export class SrcLoaderController implements ReactiveController {
     this._pending = null;
   }
 
+  /** Fetches `url` (in the browser only: during server-side rendering the client loads it after hydration). */
   async load(url: string): Promise<void> {
+    if (isServer) return;
     this.abort();
     const ctrl = (this._pending = new AbortController());
     try {

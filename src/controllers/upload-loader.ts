@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UploadMode } from './upload-mode.js';
 
 type UploadModule = typeof import('./upload-mode.js');
@@ -23,9 +23,9 @@ export class UploadLoader implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Loads upload mode (once) if it is wanted, or anyway with `force`. */
+  /** Loads upload mode (once) if it is wanted, or anyway with `force`; never during server-side rendering (the client loads it on hydration). */
   load(force = false): Promise<void> {
-    if (this.mode || (!force && !this.wanted())) return Promise.resolve();
+    if (isServer || this.mode || (!force && !this.wanted())) return Promise.resolve();
     return (this._loading ??= import('./upload-mode.js').then((m) => {
       this.mode = this.make(m);
       this.host.requestUpdate();

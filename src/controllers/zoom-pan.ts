@@ -131,7 +131,8 @@ export class ZoomPanController implements ReactiveController {
   }
 
   private _changed() {
-    if (!this._frame) this._frame = requestAnimationFrame(() => { this._frame = 0; this._paint(); });
+    // No stage yet (before the first render, or on the server): nothing to paint; hostUpdated paints once there is one.
+    if (!this._frame && this._el) this._frame = requestAnimationFrame(() => { this._frame = 0; this._paint(); });
     const flags = `${this.zoomed}${this._z.scale <= 1}${this.atMax}`;
     if (flags !== this._flags) {
       this._flags = flags;
