@@ -192,6 +192,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private get _up() { return this._upload.mode; }
   private _fullscreen = new FullscreenController(this);
   private _tiles = new TileEventsController(this, this._store);
+  private _children: ChildrenController;
 
   constructor() {
     super();
@@ -203,7 +204,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
       maxFiles: 0, loop: true, history: false, slideshow: 0, wheelZoom: false, labels: {}, infiniteScroll: false, previewMode: 'modal', idleHide: 0,
       name: '', disabled: false, required: false, uploadUrl: '', uploadHandler: null, webcamMirror: true, webcamConstraints: null, streaming: false, streamEvery: 500,
     });
-    new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up?.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
+    this._children = new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up?.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
     new FocusKeeperController(this, { count: () => this._store.length, tabStop: () => this._roving.index, firstNew: () => this._more.requestedAt, focus: (i) => void this._roving.focus(i) });
     // A pointer or focus on the gallery: the preview is likely next; load it now if idle has not.
     for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => this.allowPreview && void loadPreview(), { once: true });
@@ -366,7 +367,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     const l = this._l;
     const n = this._store.length;
     const layout = this._grid.layout();
-    const bounded = this._grid.boundedHeight();
+    const bounded = this._grid.boundedHeight(), children = !n && this._children.pending; // children show until read (server-rendered HTML)
     const inline = this.previewMode === 'inline', inlineOpen = inline && this.preview && this.allowPreview && !!n;
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
       ${headerView({ label: this.showLabel ? this.label : '', toolbarLabel: this.label || l.gallery, fullscreen: this.showFullscreenButton && n ? this._fullscreen : null, l })}
@@ -375,9 +376,9 @@ export class MediaGallery extends FormControlMixin(LitElement) {
         ${this._renderGrid(layout)}
         ${this.hasMore && this.infiniteScroll ? html`<div class="sentinel"></div>` : nothing}
       </div>
-      ${n || this.interactive ? nothing : html`<div class="empty" part="empty" tabindex="-1"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
+      ${n || this.interactive || children ? nothing : html`<div class="empty" part="empty" tabindex="-1"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
       ${this.hasMore && !inlineOpen ? loadMoreView({ label: this.loadMoreLabel, pending: this._more.pending, request: this._more.request, l }) : nothing}
-      <slot hidden></slot>${this._say.render()}
+      <slot ?hidden=${!children}></slot>${this._say.render()}
       ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
         .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
         .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom} .idleHide=${this.idleHide || 0}

@@ -86,7 +86,7 @@ export const galleryStyles = [
     .more .btn[aria-busy='true'] { cursor: progress; opacity: 0.8; }
     /* Touch: 44 px targets (WCAG 2.5.5) for the gallery's own buttons (Fullscreen, Load more, upload). */
     :host([touch]) .btn, :host([touch]) .more .btn { min-width: 44px; height: 44px; }
-    @media (pointer: coarse) { .btn, .more .btn { min-width: 44px; height: 44px; } }
+    @media (hover: none) { .btn, .more .btn { min-width: 44px; height: 44px; } }
     .spinner {
       width: 16px;
       height: 16px;

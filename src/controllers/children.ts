@@ -43,6 +43,8 @@ export class ChildrenController implements ReactiveController {
     if (!this._deferred) return;
     this._deferred = false;
     if (this.active()) this._read();
+    // No children, so no items set: the host still renders again, now without the open slot.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

@@ -5,7 +5,7 @@
  * `styleMap` writes the attribute on first render). Properties dropped between renders are
  * removed. Values are strings as CSS takes them (`'120px'`, `'translate(4px,8px)'`).
  */
-import { noChange } from 'lit';
+import { isServer, noChange, nothing } from 'lit';
 import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
 
 export type StyleProps = Readonly<Record<string, string | null | undefined>>;
@@ -38,3 +38,12 @@ class StylePropsDirective extends Directive {
 }
 
 export const styleProps = directive(StylePropsDirective);
+
+/**
+ * The same declarations as a `style` attribute value, in server-rendered HTML only (@lit-labs/ssr
+ * does not run element directives such as `styleProps`); `nothing` in a browser. Bind it beside
+ * `styleProps`: `style=${serverStyle(p)} ${styleProps(p)}`. A hydrating client keeps the
+ * attribute and writes its own values through CSSOM over it.
+ */
+export const serverStyle = (props: StyleProps): string | typeof nothing =>
+  isServer ? Object.entries(props).filter(([, v]) => v != null && v !== '').map(([k, v]) => `${k}:${v}`).join(';') : nothing;

@@ -4,7 +4,7 @@ import { keyOf } from '../model/store.js';
 import type { GalleryItem } from '../model/items.js';
 import type { GalleryLabels } from '../model/labels.js';
 import type { Layout, Responsive } from '../layout.js';
-import { styleProps } from '../directives/style-props.js';
+import { serverStyle, styleProps } from '../directives/style-props.js';
 import { tileContent } from './tile.js';
 
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
@@ -70,10 +70,10 @@ export function gridView(v: GridView): TemplateResult {
     const r = l.kind === 'grid' ? undefined : flow.ratio(i);
     return { 'aspect-ratio': r ? String(r) : null };
   };
-  return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} ${styleProps(props)}
+  return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} style=${serverStyle(props)} ${styleProps(props)}
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
     ${repeat(indices, keyFor, (i) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
-      ?selected=${v.selected === i} ${styleProps(geometry(i))}>${tileContent(items[i], {
+      ?selected=${v.selected === i} style=${serverStyle(geometry(i))} ${styleProps(geometry(i))}>${tileContent(items[i], {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,

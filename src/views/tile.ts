@@ -3,7 +3,7 @@ import { altOf, type GalleryItem } from '../model/items.js';
 import { fmt, type GalleryLabels } from '../model/labels.js';
 import { icons } from '../icons.js';
 import { placeholderCss } from '../placeholder.js';
-import { styleProps } from '../directives/style-props.js';
+import { serverStyle, styleProps } from '../directives/style-props.js';
 import type { RequestAction, RequestData } from '../events/requests.js';
 
 /** The `object-fit` values a tile accepts; anything else is `cover`. */
@@ -68,9 +68,10 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
       width=${item.width ?? nothing} height=${item.height ?? nothing} loading=${o.priority ? 'eager' : 'lazy'} decoding="async"
       fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
   }
-  return html`<button class="main" data-act="open" ${styleProps({ '--_fit': fit === 'cover' ? null : fit })} tabindex=${tab}
+  const fitProps = { '--_fit': fit === 'cover' ? null : fit }, phProps = { 'background-image': ph };
+  return html`<button class="main" data-act="open" style=${serverStyle(fitProps)} ${styleProps(fitProps)} tabindex=${tab}
       aria-label=${o.failed ? nothing : label} aria-current=${o.selected ? 'true' : 'false'}>
-      ${ph ? html`<span class="ph" ${styleProps({ 'background-image': ph })}></span>` : nothing}${media}
+      ${ph ? html`<span class="ph" style=${serverStyle(phProps)} ${styleProps(phProps)}></span>` : nothing}${media}
       ${isVideo && !o.failed ? html`<span class="badge">${icons.play}</span>` : nothing}
       ${item.caption && !o.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing}
     </button>${actionButtons(item, item.caption || alt || fallback, o, tab)}`;

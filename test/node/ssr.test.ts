@@ -10,8 +10,7 @@
 //     server's HTML put it in every frame (±2 px: no flash), and a click on a tile fires
 //     `select` and opens the preview.
 // Also: importing `media-gallery/cdn` in plain Node (its `node` export) throws nothing and
-// schedules no preview import. Assertions that wait for changes to other files are `todo`
-// tests (see GRID_TODO, FLASH_TODO, SLOT_TODO below).
+// schedules no preview import.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -59,14 +58,6 @@ const body = (items: Item[]) => html`
   <section id="s-thumb"><gallery-thumb id="t" .item=${items[0]}></gallery-thumb></section>
   <section id="s-preview"><gallery-preview id="p" .items=${items}></gallery-preview></section>`;
 
-// Assertions that wait for changes in files under way elsewhere run as `todo`: they report
-// without failing the suite. Drop the `todo` once those have landed.
-/** The tiles' CSS-grid flow reaching the server's HTML. */
-const GRID_TODO = 'waits for src/views/grid.ts: the flow columns (--_c0 to --_c6) and tile aspect-ratios are set only by styleProps, an element-part directive @lit-labs/ssr never runs, so the server HTML has one column';
-/** No shift at hydration: the same touch test in CSS and in JS. */
-const FLASH_TODO = `${GRID_TODO}; and for styles/media-gallery.styles.ts: its 44 px buttons follow (pointer: coarse) while touch mode (JS) follows (hover: none), so where they differ (headless Chromium: hover none, pointer none) the header grows 8 px at hydration`;
-/** `<media-gallery>`'s render keeping its default slot visible while `ChildrenController.pending`. */
-const SLOT_TODO = 'waits for src/media-gallery.ts: a visible default slot and no empty state while the children controller is pending (the server cannot see the children)';
 
 /** Count of `<style` in an HTML string. */
 const styles = (s: string) => (s.match(/<style[\s>]/g) ?? []).length;
@@ -252,7 +243,7 @@ test('Chromium without JavaScript: declarative shadow DOM renders every element;
   });
 });
 
-test('Chromium without JavaScript: the gallery\'s photos in 3 columns, laid out by CSS alone', { skip: SKIP, todo: GRID_TODO, timeout: 90_000 }, async () => {
+test('Chromium without JavaScript: the gallery\'s photos in 3 columns, laid out by CSS alone', { skip: SKIP, timeout: 90_000 }, async () => {
   await withPage(false, async (page) => {
     await page.goto(`${base}/`, { waitUntil: 'load' });
     noJsTiles = await page.evaluate(TILES) as Tile[];
@@ -261,7 +252,7 @@ test('Chromium without JavaScript: the gallery\'s photos in 3 columns, laid out 
   });
 });
 
-test('Chromium without JavaScript: a gallery\'s light-DOM <img> children stay visible', { skip: SKIP, todo: SLOT_TODO, timeout: 90_000 }, async () => {
+test('Chromium without JavaScript: a gallery\'s light-DOM <img> children stay visible', { skip: SKIP, timeout: 90_000 }, async () => {
   await withPage(false, async (page) => {
     await page.goto(`${base}/`, { waitUntil: 'load' });
     // The server renders the shadow root before the children and cannot see them: the gallery
@@ -311,7 +302,7 @@ test('Chromium with JavaScript: the page hydrates with no error; a click on a ti
   });
 });
 
-test('Chromium with JavaScript: no flash: every tile stays where the server\'s HTML put it, in every frame', { skip: SKIP, todo: FLASH_TODO, timeout: 90_000 }, async () => {
+test('Chromium with JavaScript: no flash: every tile stays where the server\'s HTML put it, in every frame', { skip: SKIP, timeout: 90_000 }, async () => {
   await withPage(true, async (page) => {
     const frames = await hydrated(page);
     const first = frames[0];
