@@ -61,11 +61,18 @@ export class VirtualGridController implements ReactiveController {
    * `onScreen` is the range in view, whose images load eagerly.
    */
   range(pinned: number): { indices: number[]; onScreen: [number, number] } {
-    const l = this.layout();
     const vp = this.viewport;
     const over = Math.max(200, vp.viewport * OVERSCAN);
+    const band = (l: Layout) => (vp.width ? visibleRange(l, vp.top - over, vp.bottom + over) : [0, Math.min(l.count, 12)]);
+    let l = this.layout();
+    // A lazy assignment: normalise its inputs up to the last index rendered (and the tab
+    // stop); an invalid one found on the way shortens the list, so lay out again until not.
+    for (let seen = -1; this.store.pending && seen !== this.store.version; l = this.layout()) {
+      seen = this.store.version;
+      this.store.at(Math.max(band(l)[1], pinned + 1) - 1);
+    }
     vp.rendered = { top: vp.top - over / 2, bottom: vp.bottom + over / 2 };
-    const [start, end] = vp.width ? visibleRange(l, vp.top - over, vp.bottom + over) : [0, Math.min(l.count, 12)];
+    const [start, end] = band(l);
     const indices: number[] = [];
     for (let i = start; i < end; i++) indices.push(i);
     if (pinned >= 0 && pinned < l.count) {

@@ -2,9 +2,15 @@
  * The one owner of a host's items: normalised once, keyed stably, with per-key runtime state
  * (learnt aspect ratio, failed load). Parts receive its items; they never normalise or copy.
  *
+ * A lazy assignment (`set(inputs, base, true)`) copies the list and normalises an input only
+ * when an item at or after its position is read (`at`, `keyAt`, …), or when `settle()` or
+ * `items` asks for all: what is shown first costs the same for 1,000 items as for 100,000.
+ * Every item still passes every check before anything reads it; an invalid input is found
+ * (and kept in `invalid`) when normalisation reaches it.
+ *
  * Pure module: no DOM.
  */
-import { normalizeItems, resolveItem, type GalleryItem, type InvalidInput } from './items.js';
+import { normalizeItem, normalizeItems, resolveItem, type GalleryItem, type InvalidInput } from './items.js';
 
 /** What the store learnt about one item's media while the page ran. */
 export interface ItemState {
@@ -17,19 +23,70 @@ export interface ItemState {
 /** The stable key of an item: `id`, else `src`. Two entries with one key share their state. */
 export const keyOf = (item: GalleryItem): string => (item.id != null ? `id:${item.id}` : `src:${item.src}`);
 
-export class GalleryStore {
-  /** The normalised items, in order. Replaced (never mutated) on every change. */
-  items: readonly GalleryItem[] = [];
-  /** Bumped on every change of `items` or of a ratio, for caches keyed on it. */
-  version = 0;
-  private _state = new Map<string, ItemState>();
+/** A lazy `set` of at most this many inputs normalises them all at once, as an eager one does. */
+export const LAZY_MIN = 2000;
 
+/**
+ * Whether `input` may normalise to an item with the key `id:v` (`byId`) or `src:v`, read
+ * without normalising it: true for every input that does (whichever of `src`, `url`, `path`,
+ * `image`, `video` or a tuple's first entry gives its src), and for some that do not, which
+ * normalising then tells apart.
+ */
+function mayHaveKey(input: unknown, byId: boolean, v: string): boolean {
+  if (Array.isArray(input)) return mayHaveKey(input[0], byId, v);
+  if (typeof input !== 'object' || input === null) return !byId && input === v;
+  const o = input as Record<string, unknown>;
+  if (byId) return o.id === v;
+  return o.src === v || o.url === v || o.path === v || (o.image !== undefined && fileHas(o.image, v)) || (o.video !== undefined && fileHas(o.video, v));
+}
+
+/** Whether a Gradio file (`image`/`video`: a URL or `{url, path}`) may give the src `v`. */
+const fileHas = (f: unknown, v: string): boolean =>
+  f === v || (typeof f === 'object' && f !== null && ((f as { url?: unknown }).url === v || (f as { path?: unknown }).path === v));
+
+export class GalleryStore {
+  /** Bumped on every change of `items` (a lazy assignment's length included) or of a ratio, for caches keyed on it. */
+  version = 0;
+  /** The inputs of the last assignment skipped as invalid, so far (a lazy one finds more as it goes). */
+  invalid: InvalidInput[] = [];
+  private _state = new Map<string, ItemState>();
+  /** The normalised items: all of them, or while a lazy assignment is pending, those before `_next`. */
+  private _items: GalleryItem[] = [];
+  /** A lazy assignment's own copy of its inputs; null when every input is normalised. */
+  private _raw: unknown[] | null = null;
+  /** The position in `_raw` of the next input to normalise. */
+  private _next = 0;
+
+  /** The normalised items, in order (normalising the rest of a lazy assignment first). Replaced, never mutated, on every change but that. */
+  get items(): readonly GalleryItem[] {
+    this.settle();
+    return this._items;
+  }
+
+  /** How many items there are; while a lazy assignment is pending, at most this many (inputs not yet reached may be invalid). */
   get length(): number {
-    return this.items.length;
+    return this._raw ? this._items.length + this._raw.length - this._next : this._items.length;
+  }
+
+  /** Whether a lazy assignment has inputs left to normalise. */
+  get pending(): boolean {
+    return this._raw !== null;
   }
 
   at(index: number): GalleryItem | undefined {
-    return Number.isInteger(index) ? this.items[index] : undefined;
+    if (!Number.isInteger(index) || index < 0) return undefined;
+    if (this._raw && index >= this._items.length) this._fill(index + 1, Infinity);
+    return this._items[index];
+  }
+
+  /**
+   * Normalises what a lazy assignment has left: all of it, or until `performance.now()`
+   * passes `deadline` (in steps of 256 inputs).
+   * @returns whether nothing is left.
+   */
+  settle(deadline = Infinity): boolean {
+    if (this._raw) this._fill(Infinity, deadline);
+    return !this._raw;
   }
 
   keyAt(index: number): string | null {
@@ -39,9 +96,23 @@ export class GalleryStore {
 
   /**
    * Replaces the items from any input forms. `base` resolves relative URLs (a manifest's URL).
-   * @returns the inputs skipped as invalid.
+   * `lazy`: a list of more than {@link LAZY_MIN} inputs (without `base`) is copied and left
+   * to normalise when read; its invalid inputs are found then (see `invalid`, `pending`).
+   * @returns the inputs skipped as invalid (of a lazy assignment: none yet).
    */
-  set(inputs: unknown, base?: string): InvalidInput[] {
+  set(inputs: unknown, base?: string, lazy = false): InvalidInput[] {
+    this._raw = null;
+    if (lazy && !base) {
+      const raw = copyOf(inputs);
+      if (raw) {
+        this._items = [];
+        this._raw = raw;
+        this._next = 0;
+        this.invalid = [];
+        this.version++;
+        return [];
+      }
+    }
     const { items, invalid } = normalizeItems(inputs as unknown[]);
     if (base) {
       for (let i = 0; i < items.length; i++) {
@@ -53,13 +124,39 @@ export class GalleryStore {
       }
     }
     this.replaceAll(items);
+    this.invalid = invalid;
     return invalid;
   }
 
   /** Replaces the items with already-normal ones (an edit of the list by the user). */
   replaceAll(items: readonly GalleryItem[]): void {
-    this.items = items;
+    this._raw = null;
+    this._items = items as GalleryItem[];
     this.version++;
+  }
+
+  /** Normalises a lazy assignment's inputs until `count` items are known, all inputs are read, or `deadline` passes. */
+  private _fill(count: number, deadline: number): void {
+    const raw = this._raw!, items = this._items, n = raw.length, found = this.invalid.length;
+    let i = this._next;
+    while (i < n && items.length < count) {
+      const input = raw[i];
+      let r: GalleryItem | string;
+      try {
+        r = normalizeItem(input);
+      } catch (err) {
+        // A throwing getter or a revoked Proxy: that entry is invalid, the rest still render.
+        r = `unreadable input (${(err as Error)?.message ?? err})`;
+      }
+      if (typeof r === 'string') this.invalid.push({ index: i, input, reason: r });
+      else items.push(r);
+      i++;
+      if ((i & 255) === 0 && deadline !== Infinity && performance.now() > deadline) break;
+    }
+    this._next = i;
+    if (i >= n) this._raw = null;
+    // An invalid input found: every later index moves down one, the length is one less.
+    if (this.invalid.length !== found) this.version++;
   }
 
   /** Replaces one item (a like, a favorite): its key, so its state, stays. */
@@ -91,7 +188,18 @@ export class GalleryStore {
     if (!byId && !key.startsWith('src:')) return -1;
     const v = key.slice(byId ? 3 : 4);
     const has = byId ? (it: GalleryItem) => it.id != null && `${it.id}` === v : (it: GalleryItem) => it.id == null && it.src === v;
-    const list = this.items;
+    // Inputs not normalised yet are looked at as they are: only when one of them may hold
+    // the key (a selection followed into a reordered list) is the rest normalised.
+    const raw = this._raw;
+    if (raw) {
+      for (let i = this._next; i < raw.length; i++) {
+        if (mayHaveKey(raw[i], byId, v)) {
+          this.settle();
+          break;
+        }
+      }
+    }
+    const list = this._items;
     const n = list.length;
     const start = Math.min(Math.max(0, near), n - 1);
     for (let d = 0; d < n; d++) {
@@ -115,7 +223,7 @@ export class GalleryStore {
 
   /** The aspect ratio (width / height) to lay the item out with: its own size, else a learnt one. */
   ratioAt(index: number): number | undefined {
-    const it = this.items[index];
+    const it = this.at(index);
     if (!it) return undefined;
     if (it.width && it.height) return it.width / it.height;
     return this._state.get(keyOf(it))?.ratio;
@@ -126,7 +234,7 @@ export class GalleryStore {
    * @returns whether it changed (the layout then needs recomputing).
    */
   learnRatio(index: number, width: number, height: number): boolean {
-    const it = this.items[index];
+    const it = this.at(index);
     if (!it || !(width > 0) || !(height > 0) || (it.width && it.height)) return false;
     const s = this.stateAt(index)!;
     const r = width / height;
@@ -138,7 +246,7 @@ export class GalleryStore {
 
   /** Whether the item at `index` failed to load (its tile shows an error). */
   failedAt(index: number): boolean {
-    const it = this.items[index];
+    const it = this.at(index);
     return !!it && this._state.get(keyOf(it))?.failed === true;
   }
 
@@ -148,5 +256,23 @@ export class GalleryStore {
     if (!s || s.failed) return false;
     s.failed = true;
     return true;
+  }
+}
+
+/**
+ * A copy of a list of inputs, read index by index as `normalizeItems` reads them; null when
+ * it is no array or cannot be read (a revoked Proxy, a throwing getter): the eager path then
+ * reports each entry it cannot read.
+ */
+function copyOf(inputs: unknown): unknown[] | null {
+  try {
+    if (!Array.isArray(inputs)) return null;
+    const list = inputs as unknown[], n = list.length;
+    if (!Number.isSafeInteger(n) || n <= LAZY_MIN || n > 1 << 24) return null;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) out[i] = list[i];
+    return out;
+  } catch {
+    return null;
   }
 }
