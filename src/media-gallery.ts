@@ -238,14 +238,12 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     const s = this._store;
     const selKey = this._selected != null ? s.keyAt(this._selected) : null;
     const focusKey = s.keyAt(this._roving.index);
-    const invalid = s.set(value, base);
-    if (selKey != null) {
-      const j = s.indexOfKey(selKey, this._selected!);
-      if (j >= 0) this.selectedIndex = j;
-    }
-    const f = s.indexOfKey(focusKey, this._roving.index);
+    const invalid = s.set(value, base, true), j = selKey != null ? s.indexOfKey(selKey, this._selected!) : -1, f = s.indexOfKey(focusKey, this._roving.index);
+    if (j >= 0) this.selectedIndex = j;
     if (f >= 0) this._roving.index = f;
-    reportInvalid(this, invalid);
+    // A long list is normalised as it is shown, the rest when idle; its invalid inputs are reported then.
+    if (s.pending) s.settleIdle((bad) => { reportInvalid(this, bad); this.requestUpdate('items'); });
+    else reportInvalid(this, invalid);
     if (page) this._up?.pageSet(s.items);
     this.requestUpdate('items');
     if (base) this.updateComplete.then(() => this._deepLink.openFromHash());
@@ -353,7 +351,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus), rtl = isRtl(this), s = this._store, gap = this._gapXY;
     const columns = parseResponsive(this.columns) ?? parseResponsive(2)!;
     return gridView({
-      layout, items: s.items, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
+      layout, item: (i: number) => s.at(i)!, count: s.length, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
       label: this.label || this._l.gallery, gapX: gap.x, gapY: gap.y, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
       flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles,
       tile: {
@@ -380,7 +378,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
       ${this.hasMore && !inlineOpen ? loadMoreView({ label: this.loadMoreLabel, pending: this._more.pending, request: this._more.request, l }) : nothing}
       <slot ?hidden=${!children}></slot>${this._say.render()}
       ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
-        .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
+        .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.pending ? [] : this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
         .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom} .idleHide=${this.idleHide || 0}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
         .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton} .showDeleteButton=${this.interactive && !!this._up && !this._up.form.disabled}

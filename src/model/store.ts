@@ -89,6 +89,21 @@ export class GalleryStore {
     return !this._raw;
   }
 
+  /**
+   * Normalises the rest of a lazy assignment in idle time (steps of 4–12 ms), then calls `done`
+   * with its invalid inputs, once. Nothing is called if another assignment replaced it first.
+   */
+  settleIdle(done: (invalid: InvalidInput[]) => void): void {
+    const assignment = this.invalid;
+    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 200 }) : setTimeout(f, 1));
+    const step = (d?: IdleDeadline) => {
+      if (this.invalid !== assignment) return;
+      if (!this.settle(performance.now() + Math.max(4, Math.min(12, d?.timeRemaining() ?? 8)))) return void idle(step);
+      done(this.invalid);
+    };
+    idle(step);
+  }
+
   keyAt(index: number): string | null {
     const it = this.at(index);
     return it ? keyOf(it) : null;

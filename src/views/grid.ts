@@ -10,7 +10,8 @@ import { tileContent } from './tile.js';
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
 export interface GridView {
   layout: Layout;
-  items: readonly GalleryItem[];
+  item: (i: number) => GalleryItem;
+  count: number;
   /** Indices to render (visible band, overscan, tab stop) and the range on screen. */
   indices: number[];
   onScreen: [number, number];
@@ -54,10 +55,10 @@ export function flowCount(columns: Responsive, total: number): number {
  * geometry written through CSSOM. Before measurement: CSS grid flow (see `flow`).
  */
 export function gridView(v: GridView): TemplateResult {
-  const l = v.layout, n = v.items.length, items = v.items, t = v.tile, sx = v.rtl ? -1 : 1, flow = v.flow;
+  const l = v.layout, n = v.count, t = v.tile, sx = v.rtl ? -1 : 1, flow = v.flow;
   const used = new Set<string>();
   const keyFor = (i: number) => {
-    const k = keyOf(items[i]);
+    const k = keyOf(v.item(i));
     if (!used.has(k)) { used.add(k); return k; }
     return `${k}@${i}`;
   };
@@ -73,7 +74,7 @@ export function gridView(v: GridView): TemplateResult {
   return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} style=${serverStyle(props)} ${styleProps(props)}
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
     ${repeat(indices, keyFor, (i) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
-      ?selected=${v.selected === i} style=${serverStyle(geometry(i))} ${styleProps(geometry(i))}>${tileContent(items[i], {
+      ?selected=${v.selected === i} style=${serverStyle(geometry(i))} ${styleProps(geometry(i))}>${tileContent(v.item(i), {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,
