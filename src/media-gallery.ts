@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
 import type { GalleryItem } from './model/items.js';
 import { GalleryStore } from './model/store.js';
 import { defaultLabels, type GalleryLabels } from './model/labels.js';
@@ -213,15 +213,17 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   /**
    * The items shown, normalised (`GalleryItem[]`). Set any input form of the contract (URL
    * strings, `[src, caption]`, Gradio payloads, `GalleryItem`s); invalid entries are skipped
-   * with one console warning and an `item-error` each. Selection and keyboard focus follow
-   * their item (by `id`, else `src`) into the new array.
+   * with one console warning and an `item-error` each (in a list over 2,000, once idle after the
+   * first screen: each item is checked when first shown). Selection and keyboard focus follow their item.
    */
   get items(): GalleryItem[] { return this._store.items as GalleryItem[]; }
 
-  set items(value: unknown[]) {
-    this._itemsSet = true;
-    this._srcLoader.abort();
-    this._setItems(value);
+  set items(value: unknown[]) { this._itemsSet = true; this._srcLoader.abort(); this._setItems(value); }
+
+  /** @internal `requestUpdate('items')` compares no list: reading `items` would normalise all of a lazy one. */
+  override requestUpdate(name?: PropertyKey, old?: unknown, o?: PropertyDeclaration, useNew?: boolean, value?: unknown): void {
+    if (name === 'items' && !useNew) super.requestUpdate(name, undefined, o, true, {});
+    else super.requestUpdate(name, old, o, useNew, value);
   }
 
   /** Index of the selected item (the one the preview shows), or `null`. Follows its item when `items` changes. */
@@ -370,15 +372,15 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
       ${headerView({ label: this.showLabel ? this.label : '', toolbarLabel: this.label || l.gallery, fullscreen: this.showFullscreenButton && n ? this._fullscreen : null, l })}
       ${this.interactive && this._up ? this._up.render(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
-      <div class="scroller ${bounded ? 'bounded' : ''}" ${styleProps({ height: bounded })} ?hidden=${!n || inlineOpen}>
+      <div class="scroller ${bounded ? 'bounded' : ''} ${n ? '' : 'shut'}" ${styleProps({ height: bounded })} ?hidden=${inlineOpen}>
         ${this._renderGrid(layout)}
         ${this.hasMore && this.infiniteScroll ? html`<div class="sentinel"></div>` : nothing}
       </div>
       ${n || this.interactive || children ? nothing : html`<div class="empty" part="empty" tabindex="-1"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
       ${this.hasMore && !inlineOpen ? loadMoreView({ label: this.loadMoreLabel, pending: this._more.pending, request: this._more.request, l }) : nothing}
       <slot ?hidden=${!children}></slot>${this._say.render()}
-      ${this.allowPreview && n ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
-        .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.pending ? [] : this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
+      ${this.allowPreview && n && (this.preview || !this._store.pending) ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
+        .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
         .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom} .idleHide=${this.idleHide || 0}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}
         .showLikeDislike=${this.showLikeDislike} .showFavoriteButton=${this.showFavoriteButton} .showEditButton=${this.showEditButton} .showDeleteButton=${this.interactive && !!this._up && !this._up.form.disabled}

@@ -39,8 +39,8 @@ export const galleryStyles = [
     .header gallery-toolbar { margin-inline-start: auto; }
     .scroller { position: relative; container-type: inline-size; }
     .scroller.bounded { overflow-y: auto; overscroll-behavior: contain; scrollbar-gutter: stable; }
-    /* No items (or the inline preview open): the grid keeps its width, measured, for the first screen. */
-    .scroller[hidden] { display: block; height: 0; overflow: hidden; visibility: hidden; margin-top: -10px; }
+    /* No items: the grid keeps its width, measured, so the first items render at their size at once. */
+    .scroller.shut { height: 0 !important; overflow: hidden; visibility: hidden; margin-top: -10px; }
     .grid { position: relative; contain: layout style; }
     /* From the inline start: in right-to-left the grid view negates x, so the layout is mirrored. */
     .grid > .tile { position: absolute; top: 0; inset-inline-start: 0; }

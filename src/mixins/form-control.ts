@@ -123,7 +123,8 @@ export const FormControlMixin = <T extends Constructor<LitElement>>(Base: T) => 
       const i = this._internals;
       if (!i) return;
       const h = this as unknown as ValidityInputs, l = { ...defaultLabels, ...h.labels };
-      const n = h.items.length, max = h.maxFiles, pending = this.formPending();
+      // The count only when a constraint needs it: reading `items` normalises all of a long list.
+      const max = h.maxFiles, n = h.required || max > 0 ? h.items.length : 0, pending = this.formPending();
       const valueMissing = !!h.required && !n, rangeOverflow = max > 0 && n > max, customError = !!this._custom || pending > 0;
       const message = this._custom || (valueMissing ? l.requiredError : rangeOverflow ? l.tooManyError.replace('{max}', String(max)) : pending ? l.uploadingError : '');
       // In upload mode the browser's bubble points at the drop zone's button.
