@@ -13,3 +13,12 @@ export function isRtl(el: Element): boolean {
     return getComputedStyle(el).direction === 'rtl';
   }
 }
+
+/**
+ * Runs `fn` once the frame being prepared has painted and two more have passed: work that the
+ * first screen does not need (the preview element, the rest of a long list) waits for it.
+ */
+export function afterFirstScreen(fn: () => void): void {
+  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+  raf(() => raf(() => raf(fn)));
+}

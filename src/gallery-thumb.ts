@@ -83,7 +83,7 @@ export class GalleryThumb extends LitElement {
   declare showEditButton: boolean;
   declare showDeleteButton: boolean;
   declare actionLabel: string;
-  /** @internal First-screen tile: eager loading with `fetchpriority="high"`. */
+  /** @internal On-screen tile: `fetchpriority="high"`. */
   declare priority: boolean;
   /** @internal The tile's width in CSS px, set by the gallery's layout: the `sizes` of the srcset, so small tiles load small candidates. */
   declare tileWidth: number;

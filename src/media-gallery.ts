@@ -379,7 +379,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
       ${n || this.interactive || children ? nothing : html`<div class="empty" part="empty" tabindex="-1"><slot name="empty">${icons.broken}<span>${l.empty}</span></slot></div>`}
       ${this.hasMore && !inlineOpen ? loadMoreView({ label: this.loadMoreLabel, pending: this._more.pending, request: this._more.request, l }) : nothing}
       <slot ?hidden=${!children}></slot>${this._say.render()}
-      ${this.allowPreview && n && (this.preview || !this._store.pending) ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
+      ${this.allowPreview && n && (this.preview || (this._tiles.painted && !this._store.pending)) ? html`<gallery-preview part="preview" exportparts="strip, toolbar, button, caption, image: preview-image" .modal=${!inline}
         .closable=${inline} ?hidden=${inline && !this.preview} ${styleProps({ '--gallery-preview-height': inline ? bounded ?? null : null })} .touch=${this._touch.active} .store=${this._store} .items=${this._store.items} .index=${this._selected ?? 0} .open=${this.preview} .loop=${this.loop} .labels=${this.labels}
         .tileRect=${this._grid.tileRect} .slideshow=${this.slideshow || 0} .wheelZoom=${this.wheelZoom} .idleHide=${this.idleHide || 0}
         .showDownloadButton=${this.showDownloadButton} .showShareButton=${this.showShareButton} .showFullscreenButton=${this.showFullscreenButton}

@@ -76,18 +76,22 @@ describe('<media-gallery> rendering', () => {
     const img = tileAt(el, 0).querySelector('img')!;
     expect(img.getAttribute('srcset')).to.equal(srcset);
     expect(img.getAttribute('sizes')).to.equal('200px');
-    expect(img.getAttribute('loading')).to.equal('eager'); // first screen
-    expect(img.getAttribute('fetchpriority')).to.equal('high');
+    expect(img.getAttribute('loading')).to.equal('lazy'); // in view, so the browser loads it at once, off the first frame
+    expect(img.getAttribute('fetchpriority')).to.equal('high'); // first screen
     expect(img.getAttribute('decoding')).to.equal('async');
   });
 
-  it('lazy-loads tiles below the first screen', async () => {
+  it('lazy-loads tiles below the first screen, the first screen\'s first', async () => {
     const el = await mount(html`<media-gallery columns="2" .items=${items(40)}></media-gallery>`, 800);
     const below = tiles(el).filter((t) => t.getBoundingClientRect().top > window.innerHeight);
     expect(below.length, 'overscan renders tiles below the viewport').to.be.greaterThan(0);
-    for (const t of below) expect(t.querySelector('img')!.getAttribute('loading'), `tile ${tileIndex(t)}`).to.equal('lazy');
+    for (const t of below) {
+      expect(t.querySelector('img')!.getAttribute('loading'), `tile ${tileIndex(t)}`).to.equal('lazy');
+      expect(t.querySelector('img')!.getAttribute('fetchpriority'), `tile ${tileIndex(t)}`).to.equal('auto');
+    }
     const top = tileAt(el, 0).querySelector('img')!;
-    expect(top.getAttribute('loading')).to.equal('eager');
+    expect(top.getAttribute('fetchpriority')).to.equal('high');
+    await waitUntil(() => top.complete && top.naturalWidth > 0, 'the first screen\'s image loads');
   });
 
   it('reserves each tile\'s box before its image loads (no layout shift)', async () => {

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GalleryStore } from '../model/store.js';
 import { sendRequest } from '../events/requests.js';
 import { tileAct, tileLoad } from '../views/tile.js';
+import { afterFirstScreen } from '../dom.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
@@ -16,6 +17,8 @@ export class TileEventsController implements ReactiveController, EventListenerOb
   /** When the grid last rendered: a thumbnail that loads within 100 ms of it came from the cache and shows without a fade. */
   private _renderedAt = 0;
   private _swept = false;
+  /** The first screen of tiles has painted (three frames after the first render with tiles): what is not needed for it (the preview element) may render now. */
+  painted = false;
 
   constructor(private host: Host, private store: GalleryStore) {
     host.addController(this);
@@ -35,6 +38,10 @@ export class TileEventsController implements ReactiveController, EventListenerOb
     const media = this.host.renderRoot.querySelectorAll<HTMLImageElement>('.grid:not(.flow) > .tile img.media');
     if (!media.length) return;
     this._swept = true;
+    afterFirstScreen(() => {
+      this.painted = true;
+      this.host.requestUpdate();
+    });
     for (const m of media) if (m.complete) this._settled(m, m.naturalWidth > 0 ? { ok: true, width: m.naturalWidth, height: m.naturalHeight } : { ok: false });
   }
 

@@ -84,7 +84,8 @@ export class ViewportController implements ReactiveController {
     if (this._scroller) {
       const s = this._scroller;
       top = s.scrollTop - (c.offsetParent === s ? c.offsetTop : 0);
-      viewport = s.clientHeight;
+      // An empty gallery's scroller is shut (0 px): the first items fill up to a window's height.
+      viewport = s.clientHeight || window.innerHeight;
       bottom = top + viewport;
     } else {
       const r = c.getBoundingClientRect();

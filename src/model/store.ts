@@ -11,6 +11,7 @@
  * Pure module: no DOM.
  */
 import { normalizeItem, normalizeItems, resolveItem, type GalleryItem, type InvalidInput } from './items.js';
+import { afterFirstScreen } from '../dom.js';
 
 /** What the store learnt about one item's media while the page ran. */
 export interface ItemState {
@@ -90,7 +91,7 @@ export class GalleryStore {
   }
 
   /**
-   * Normalises the rest of a lazy assignment in idle time (steps of 4–12 ms), then calls `done`
+   * Normalises the rest of a lazy assignment in idle time after the first screen (steps of 4–12 ms), then calls `done`
    * with its invalid inputs, once. Nothing is called if another assignment replaced it first.
    */
   settleIdle(done: (invalid: InvalidInput[]) => void): void {
@@ -101,7 +102,8 @@ export class GalleryStore {
       if (!this.settle(performance.now() + Math.max(4, Math.min(12, d?.timeRemaining() ?? 8)))) return void idle(step);
       done(this.invalid);
     };
-    idle(step);
+    // Not before the first screen has painted, then in idle time.
+    afterFirstScreen(() => idle(step));
   }
 
   keyAt(index: number): string | null {

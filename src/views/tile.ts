@@ -20,7 +20,7 @@ export interface TileOptions {
   /** Holds the tab stop (roving tabindex): its buttons are tabbable. */
   active: boolean;
   selected: boolean;
-  /** First-screen tile: eager loading, `fetchpriority="high"`. */
+  /** On-screen tile: `fetchpriority="high"` (all tiles load lazily: the browser starts those in view at once, and decodes them off the first frame). */
   priority: boolean;
   /** Width in CSS px (the `sizes` of a srcset); 0: unknown. */
   width: number;
@@ -65,7 +65,7 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
     const set = !isVideo && item.srcset;
     media = html`<img class="media" part="image" src=${src} alt=${alt} srcset=${set || nothing}
       sizes=${set ? (o.width ? `${Math.ceil(o.width)}px` : item.sizes ?? '200px') : nothing}
-      width=${item.width ?? nothing} height=${item.height ?? nothing} loading=${o.priority ? 'eager' : 'lazy'} decoding="async"
+      width=${item.width ?? nothing} height=${item.height ?? nothing} loading="lazy" decoding="async"
       fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
   }
   const fitProps = { '--_fit': fit === 'cover' ? null : fit }, phProps = { 'background-image': ph };
