@@ -372,7 +372,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     return html`<div class="wrap ${this.container ? 'container' : ''}" part="base">
       ${headerView({ label: this.showLabel ? this.label : '', toolbarLabel: this.label || l.gallery, fullscreen: this.showFullscreenButton && n ? this._fullscreen : null, l })}
       ${this.interactive && this._up ? this._up.render(() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()) : nothing}
-      <div class="scroller ${bounded ? 'bounded' : ''} ${n ? '' : 'shut'}" ${styleProps({ height: bounded })} ?hidden=${inlineOpen}>
+      <div class="scroller ${bounded ? 'bounded' : ''} ${n ? '' : 'shut'} ${this._grid.viewport.width ? '' : 'flow'}" ${styleProps({ height: bounded })} ?hidden=${inlineOpen}>
         ${this._renderGrid(layout)}
         ${this.hasMore && this.infiniteScroll ? html`<div class="sentinel"></div>` : nothing}
       </div>

@@ -37,7 +37,10 @@ export const galleryStyles = [
     }
     .label svg { width: 16px; height: 16px; }
     .header gallery-toolbar { margin-inline-start: auto; }
-    .scroller { position: relative; container-type: inline-size; }
+    /* A size container only while the grid flows (before its width is known): a container-query
+       container costs style and layout work in every frame. */
+    .scroller { position: relative; }
+    .scroller.flow { container-type: inline-size; }
     .scroller.bounded { overflow-y: auto; overscroll-behavior: contain; scrollbar-gutter: stable; }
     /* No items: the grid keeps its width, measured, so the first items render at their size at once. */
     .scroller.shut { height: 0 !important; overflow: hidden; visibility: hidden; margin-top: -10px; }
