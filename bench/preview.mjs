@@ -297,10 +297,10 @@ async function openPage(context, query) {
   // Every rendered tile's thumbnail loaded, then a short idle.
   await page.waitForFunction(() => {
     const g = document.querySelector('media-gallery');
-    const tiles = [...(g?.shadowRoot?.querySelectorAll('.grid > gallery-thumb') ?? [])];
+    const tiles = [...(g?.shadowRoot?.querySelectorAll('.grid > .tile') ?? [])];
     if (tiles.length < 8) return false;
     // The tiles on screen (the overscan loads lazily).
-    return tiles.filter((t) => t.getBoundingClientRect().top < innerHeight).every((t) => { const img = t.shadowRoot?.querySelector('img'); return img && img.complete && img.naturalWidth > 0; });
+    return tiles.filter((t) => t.getBoundingClientRect().top < innerHeight).every((t) => { const img = t.querySelector('img'); return img && img.complete && img.naturalWidth > 0; });
   }, null, { timeout: STEP_TIMEOUT, polling: 50 });
   await page.evaluate(async () => { await window.__bench.frame(); await window.__bench.frame(); });
   await sleep(250);
@@ -317,7 +317,7 @@ async function tileCentre(page, index) {
     await window.__bench.frame();
   }, index), STEP_TIMEOUT, `scrolling tile ${index} into view`);
   const r = await page.evaluate((i) => {
-    const t = [...document.querySelector('media-gallery').shadowRoot.querySelectorAll('.grid > gallery-thumb')].find((x) => x.index === i);
+    const t = document.querySelector('media-gallery').shadowRoot.querySelector(`.grid > .tile[data-index="${i}"]`);
     if (!t) return null;
     const b = t.getBoundingClientRect();
     return { x: b.left + b.width / 2, y: b.top + b.height / 2, top: b.top, bottom: b.bottom, vh: innerHeight };
