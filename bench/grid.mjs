@@ -222,13 +222,13 @@ const pageLib = String.raw`
     const g = root();
     if (kind === 'naive') return g.querySelector('.grid').childElementCount === n;
     if (g.isUpdatePending) return false;
-    const thumbs = g.shadowRoot.querySelectorAll('.grid > gallery-thumb');
+    const thumbs = g.shadowRoot.querySelectorAll('.grid > .tile');
     if (!thumbs.length) return false;
     let bottom = -Infinity, last = -1;
     for (const t of thumbs) {
-      if (!t.hasUpdated || t.isUpdatePending || !t.shadowRoot.querySelector('.main')) return false;
+      if (!t.querySelector('.main')) return false;
       bottom = Math.max(bottom, t.getBoundingClientRect().bottom);
-      last = Math.max(last, t.index);
+      last = Math.max(last, Number(t.dataset.index));
     }
     return bottom >= visibleBottom() - 1 || last === n - 1;
   }
@@ -281,7 +281,7 @@ const pageLib = String.raw`
     documentElements() { return countElements(document); },
     tiles() {
       const g = root();
-      return kind === 'ours' ? g.shadowRoot.querySelectorAll('.grid > gallery-thumb').length : g.querySelectorAll('.thumb').length;
+      return kind === 'ours' ? g.shadowRoot.querySelectorAll('.grid > .tile').length : g.querySelectorAll('.thumb').length;
     },
     async idle(ms) { await new Promise((r) => setTimeout(r, ms)); await raf(); await raf(); },
     /** Scrolls top to bottom by a fixed step per frame; bounded by maxFrames and maxMs. */
