@@ -87,6 +87,39 @@ describe('reliability: hostile items', () => {
     }
   });
 
+  it('a list of 3,000 is checked as it is shown: invalid entries are skipped in place and reported once, after the first screen', async () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (...a: unknown[]) => { warnings.push(a.map(String).join(' ')); };
+    const seen = recordCapture(['item-error']);
+    try {
+      const el = await mount(html`<media-gallery columns="3"></media-gallery>`);
+      const list: unknown[] = Array.from({ length: 3000 }, (_, i) => ({ src: `${photo('Aqua.jpg')}?${i}`, alt: `Photo ${i}` }));
+      list[1] = { src: 'javascript:alert(1)' };
+      list[2900] = 42;
+      el.items = list;
+      await settle(el);
+      // The first screen: input 1 is skipped, so the second tile is input 2.
+      expect(tiles(el)[1].querySelector('img')!.alt).to.equal('Photo 2');
+      await waitUntil(() => seen.length === 2, 'two item-errors, once the rest is checked');
+      expect(seen.map((e) => e.detail.index)).to.deep.equal([1, 2900]);
+      expect(seen.every((e) => e.detail.item === null)).to.equal(true);
+      expect(warnings).to.have.length(1);
+      expect(el.items).to.have.length(2998);
+      expect(el.items[2898].alt).to.equal('Photo 2899');
+      expect(el.items[2899].alt).to.equal('Photo 2901');
+      // The last tile is the last valid input.
+      await el.scrollToIndex(2997);
+      await settle(el);
+      const last = tiles(el).find((t) => t.getAttribute('aria-posinset') === '2998')!;
+      expect(last.querySelector('img')!.alt).to.equal('Photo 2999');
+      expect(last.getAttribute('aria-setsize')).to.equal('2998');
+    } finally {
+      console.warn = warn;
+      seen.stop();
+    }
+  });
+
   it('a million invalid entries cost one short warning and 101 item-errors; the setter never throws', async () => {
     const warn = console.warn;
     const warnings: string[] = [];
