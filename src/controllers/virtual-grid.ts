@@ -27,6 +27,7 @@ export class VirtualGridController implements ReactiveController {
   readonly viewport: ViewportController;
   private _cache: Layout | null = null;
   private _cacheKey = '';
+  private _lastBand: { top: number; bottom: number } | null = null;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
@@ -61,8 +62,12 @@ export class VirtualGridController implements ReactiveController {
    * `onScreen` is the range in view, whose images load eagerly.
    */
   range(pinned: number): { indices: number[]; onScreen: [number, number] } {
-    const vp = this.viewport;
-    const over = Math.max(200, vp.viewport * OVERSCAN);
+    const vp = this.viewport, last = this._lastBand;
+    // A jump past everything rendered (a fast fling, a scrollbar drag): this frame renders what
+    // is in view only; overscan comes back with the next, slower, frame.
+    const jumped = vp.width > 0 && last !== null && (vp.bottom < last.top || vp.top > last.bottom);
+    const over = jumped ? 0 : Math.max(200, vp.viewport * OVERSCAN);
+    this._lastBand = { top: vp.top - over, bottom: vp.bottom + over };
     const band = (l: Layout) => (vp.width ? visibleRange(l, vp.top - over, vp.bottom + over) : [0, Math.min(l.count, 12)]);
     let l = this.layout();
     // A lazy assignment: normalise its inputs up to the last index rendered (and the tab
