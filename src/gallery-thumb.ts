@@ -179,15 +179,20 @@ export class GalleryThumb extends LitElement {
         // Tells a masonry or justified gallery the aspect ratio of an item that had no width/height.
         if (load.width && load.height) sendRequest(this, 'media-size', this.index, item, { width: load.width, height: load.height });
       } else if (load) {
-        if (this.failed) return;
-        this.failed = true;
-        this._ask('media-error', {}, (it) => emit(this, 'item-error', { index: this.index, item: it, reason: 'load' }));
+        this._fail();
       } else {
         const r = tileAct(e, item);
         if (r) this._act(r);
       }
     },
   };
+
+  /** The media failed to load (or the tile to render): an error tile, and the host hears of it once. */
+  private _fail() {
+    if (this.failed) return;
+    this.failed = true;
+    this._ask('media-error', {}, (it) => emit(this, 'item-error', { index: this.index, item: it, reason: 'load' }));
+  }
 
   /**
    * Sends a request to the host; a tile with no host (standalone) runs `alone` instead, which
@@ -239,7 +244,7 @@ export class GalleryThumb extends LitElement {
       // Whatever went wrong, the tile becomes an error tile (once) instead of a blank or a
       // render loop, and the host hears of it as a media error.
       console.error('<gallery-thumb>: could not render item', this.index, err);
-      if (!this.failed) queueMicrotask(() => { this.failed = true; this._ask('media-error', {}, (it) => emit(this, 'item-error', { index: this.index, item: it, reason: 'load' })); });
+      queueMicrotask(() => this._fail());
       return html`<div class="tile"><span class="error" part="error">${icons.broken}<span>${(this.labels.loadError ?? defaultLabels.loadError)}</span></span></div>`;
     }
   }

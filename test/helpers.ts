@@ -91,8 +91,6 @@ export const mainOf = (t: Element) => t.querySelector<HTMLButtonElement>('.main'
 export const tileButton = (t: Element, part: string) => t.querySelector<HTMLButtonElement>(`[part~=${part}]`)!;
 /** The tile's media has loaded. */
 export const isLoaded = (t: Element) => t.hasAttribute('loaded');
-/** The tile shows an error (its media failed to load). */
-export const isFailed = (t: Element) => !!t.querySelector('[part=error]');
 /** The tile reflects the gallery's selection. */
 export const isSelected = (t: Element) => t.hasAttribute('selected');
 /** The tile holds the gallery's single tab stop (roving tabindex). */

@@ -73,8 +73,8 @@ export function gridView(v: GridView): TemplateResult {
   };
   return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} style=${serverStyle(props)} ${styleProps(props)}
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
-    ${repeat(indices, keyFor, (i) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
-      ?selected=${v.selected === i} style=${serverStyle(geometry(i))} ${styleProps(geometry(i))}>${tileContent(v.item(i), {
+    ${repeat(indices, keyFor, (i, _, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
+      ?selected=${v.selected === i} style=${serverStyle(g)} ${styleProps(g)}>${tileContent(v.item(i), {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,
