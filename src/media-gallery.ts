@@ -355,7 +355,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     return gridView({
       layout, item: (i: number) => s.at(i)!, count: s.length, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
       label: this.label || this._l.gallery, gapX: gap.x, gapY: gap.y, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
-      flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles,
+      flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles, keys: this._tiles.keys,
       tile: {
         objectFit: this.objectFit || 'cover', l: this._l, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
         showEditButton: this.showEditButton, showDeleteButton: this.interactive && !!this._up && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',

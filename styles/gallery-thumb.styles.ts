@@ -47,10 +47,12 @@ export const tileStyles = css`
     .tile .ph { background-size: cover; background-position: center; filter: saturate(1.1); }
     .tile img, .tile video {
       opacity: 1;
-      transition: opacity var(--_dur) var(--_ease), transform 400ms var(--_ease);
+      transition: transform 400ms var(--_ease);
     }
-    /* Until it has loaded the image is transparent over the placeholder, then fades in. Before the
-       grid is measured (server-rendered, no script yet) nothing hides it. */
+    /* Until it has loaded the image is transparent over the placeholder, then fades in (a tile
+       reused for another item hides the old picture at once: no fade out). Before the grid is
+       measured (server-rendered, no script yet) nothing hides it. */
+    .tile[loaded] img, .tile[loaded] video { transition: opacity var(--_dur) var(--_ease), transform 400ms var(--_ease); }
     .tile:not([loaded]) .media { opacity: 0; }
     .flow > .tile .media { opacity: 1; }
     .tile[loaded] .ph { display: none; }

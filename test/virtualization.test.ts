@@ -138,6 +138,37 @@ describe('virtualization', () => {
     expect(tiles(el).filter(isSelected)).to.have.length(1);
   });
 
+  it('reuses the tiles that scroll out for the items that scroll in, each showing its own item, never the previous picture', async () => {
+    // The first 40 photos load at once; the rest answer after 8 s, so a reused tile is looked at
+    // while its new image is still on its way.
+    const list = make(2_000).map((it, i) => (i < 40 ? it : { ...it, src: `/slow/${i}.jpg` }));
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${list}></media-gallery>`);
+    const first = tiles(el);
+    await waitUntil(() => first.filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');
+    scroller(el).scrollTop = 20_000;
+    await waitUntil(() => indices(el)[1] > 300, 'scrolled far');
+    await settle(el);
+    // All but the tab stop (tile 0, kept rendered while out of view).
+    const now = tiles(el).filter((t) => tileIndex(t) > 0);
+    expect(now.length, 'no more tiles than before').to.be.at.most(first.length + 4);
+    const reused = now.filter((t) => first.includes(t));
+    expect(reused.length, 'tiles reused').to.be.greaterThan(now.length / 2);
+    for (const t of now) {
+      const i = tileIndex(t), img = t.querySelector('img')!;
+      expect(img.getAttribute('src'), `tile ${i} src`).to.equal(`/slow/${i}.jpg`);
+      expect(mainOf(t).textContent, `tile ${i} caption`).to.contain(`#${i}`);
+      expect(t.getAttribute('aria-posinset')).to.equal(String(i + 1));
+      // Its own image has not arrived: the picture is hidden over the placeholder.
+      expect(isLoaded(t), `tile ${i} not marked loaded`).to.equal(false);
+      expect(getComputedStyle(img).opacity, `tile ${i} shows no old picture`).to.equal('0');
+    }
+    // Back at the top, the first photos show again.
+    scroller(el).scrollTop = 0;
+    await waitUntil(() => indices(el)[1] === 1, 'back at the top');
+    await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded again');
+    for (const t of tiles(el).filter((x) => tileIndex(x) < 8)) expect(t.querySelector('img')!.getAttribute('src')).to.contain(`n=${tileIndex(t)}`);
+  });
+
   it('appending items keeps unchanged tiles, the scroll position and the focused tile', async () => {
     const list = make(10_000);
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${list}></media-gallery>`);

@@ -3,6 +3,7 @@ import type { GalleryStore } from '../model/store.js';
 import { sendRequest } from '../events/requests.js';
 import { tileAct, tileLoad } from '../views/tile.js';
 import { afterFirstScreen } from '../dom.js';
+import { TileKeys } from '../views/tile-keys.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
@@ -19,6 +20,8 @@ export class TileEventsController implements ReactiveController, EventListenerOb
   private _swept = false;
   /** The first screen of tiles has painted (three frames after the first render with tiles): what is not needed for it (the preview element) may render now. */
   painted = false;
+  /** The grid's tile keys: tile elements recycled between renders. */
+  readonly keys = new TileKeys();
 
   constructor(private host: Host, private store: GalleryStore) {
     host.addController(this);

@@ -6,6 +6,7 @@ import type { GalleryLabels } from '../model/labels.js';
 import type { Layout, Responsive } from '../layout.js';
 import { serverStyle, styleProps } from '../directives/style-props.js';
 import { tileContent } from './tile.js';
+import { tileId, type TileKeys } from './tile-keys.js';
 
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
 export interface GridView {
@@ -40,6 +41,8 @@ export interface GridView {
   overlay?: unknown;
   onFocusIn: (e: FocusEvent) => void;
   onKeyDown: (e: KeyboardEvent) => void;
+  /** Recycles tile elements between renders (see `TileKeys`). */
+  keys: TileKeys;
   /** Listens, in the capture phase, to the tiles' clicks, keys and media loads (one listener for all tiles). */
   tileEvents: EventListenerObject & AddEventListenerOptions;
 }
@@ -50,19 +53,20 @@ export function flowCount(columns: Responsive, total: number): number {
 }
 
 /**
- * The grid: a `role="list"` of tiles keyed by item key (a key repeated in the rendered range
- * gets its position). Measured: absolutely positioned from the inline start (mirrored in RTL),
+ * The grid: a `role="list"` of tiles in item order, their elements recycled between renders
+ * (`TileKeys`: a tile that stays keeps its element, one coming into view reuses one that left). Measured: absolutely positioned from the inline start (mirrored in RTL),
  * geometry written through CSSOM. Before measurement: CSS grid flow (see `flow`).
  */
 export function gridView(v: GridView): TemplateResult {
   const l = v.layout, n = v.count, t = v.tile, sx = v.rtl ? -1 : 1, flow = v.flow;
   const used = new Set<string>();
-  const keyFor = (i: number) => {
+  const idOf = (i: number) => {
     const k = keyOf(v.item(i));
     if (!used.has(k)) { used.add(k); return k; }
     return `${k}@${i}`;
   };
   const indices = flow ? Array.from({ length: flow.count }, (_, i) => i) : v.indices;
+  const ids = indices.map(idOf), keys = v.keys.assign(ids);
   const [s0, s1] = flow ? [0, flow.count] : v.onScreen;
   const props: Record<string, string | null> = { height: flow ? null : `${l.height}px`, '--_gap-x': `${v.gapX}px`, '--_gap-y': `${v.gapY}px` };
   if (flow) flow.columns.forEach((c, b) => (props[`--_c${b}`] = String(c)));
@@ -73,8 +77,8 @@ export function gridView(v: GridView): TemplateResult {
   };
   return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} style=${serverStyle(props)} ${styleProps(props)}
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
-    ${repeat(indices, keyFor, (i, _, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
-      ?selected=${v.selected === i} style=${serverStyle(g)} ${styleProps(g)}>${tileContent(v.item(i), {
+    ${repeat(indices, (_, j) => keys[j], (i, j, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
+      ?selected=${v.selected === i} style=${serverStyle(g)} ${styleProps(g)} ${tileId(ids[j])}>${tileContent(v.item(i), {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,

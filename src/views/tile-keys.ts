@@ -1,0 +1,62 @@
+import { noChange } from 'lit';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
+
+/**
+ * Keys for the rendered tiles (Lit `repeat` keys) that recycle a tile's DOM: an item rendered
+ * in the previous render keeps its key (its tile stays as it is: no reload, no flicker, focus
+ * kept); an item coming into view takes the key of one that left, so `repeat` updates that
+ * tile's attributes in place instead of creating one and removing the other. While scrolling,
+ * every new row reuses a row that scrolled out: no element is created or dropped.
+ */
+export class TileKeys {
+  private _last = new Map<string, number>();
+  private _next = 0;
+
+  /**
+   * One key per entry of `ids` (item keys, unique), in the same order. Keys of items that left
+   * are handed out so that Lit's `repeat` moves only the reused tiles, never one that stays
+   * (moving an element would take focus from it): tiles coming in before the first tile that
+   * stays take the keys of those that left from the end, in order; tiles coming in after it take
+   * those that left from the start, the last tile first. After a jump (nothing stays) they take
+   * them in order: no tile moves.
+   */
+  assign(ids: readonly string[]): number[] {
+    const last = this._last, now = new Map<string, number>(), out: (number | undefined)[] = ids.map((id) => last.get(id));
+    const kept = new Set<number>();
+    for (const k of out) if (k !== undefined) kept.add(k);
+    const free: number[] = [];
+    for (const k of last.values()) if (!kept.has(k)) free.push(k);
+    let head = 0, tail = free.length - 1;
+    const firstKept = out.findIndex((k) => k !== undefined);
+    // Nothing stays (a jump): in the same order as before, so nothing moves at all.
+    if (firstKept < 0) ids.forEach((_, j) => (out[j] = j < free.length ? free[j] : this._next++));
+    const front = firstKept < 0 ? 0 : firstKept;
+    for (let j = 0; j < front; j++) out[j] = head <= tail ? free[tail--] : this._next++;
+    for (let j = ids.length - 1; j > front; j--) if (out[j] === undefined) out[j] = head <= tail ? free[head++] : this._next++;
+    ids.forEach((id, j) => now.set(id, out[j]!));
+    this._last = now;
+    return out as number[];
+  }
+}
+
+/**
+ * On a tile's element: when the tile is reused for another item (`id` changed), it drops the
+ * state the previous item's media had set on it (`loaded`, `instant`), so the new item shows its
+ * placeholder, not the old picture, until its own media loads.
+ */
+class TileIdDirective extends Directive {
+  private _id?: string;
+  render(_id: string): unknown {
+    return noChange;
+  }
+  override update(part: ElementPart, [id]: [string]): unknown {
+    if (this._id !== undefined && this._id !== id) {
+      part.element.removeAttribute('loaded');
+      part.element.removeAttribute('instant');
+    }
+    this._id = id;
+    return noChange;
+  }
+}
+
+export const tileId = directive(TileIdDirective);
