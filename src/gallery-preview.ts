@@ -22,6 +22,7 @@ import { IdleUiController } from './controllers/idle-ui.js';
 import { boolDefaultOn, boolOn } from './converters.js';
 import { previewStyles } from '../styles/gallery-preview.styles.js';
 import type { GalleryEventName, GalleryListener } from './events/gallery-events.js';
+import { PlaceholdersController } from './controllers/placeholders.js';
 
 
 /**
@@ -183,6 +184,7 @@ export class GalleryPreview extends LitElement {
     // Tab cycles inside the open modal, both ways, in every engine.
     new FocusTrapController(this, () => (this.modal && this.open ? this._dialog : null));
     new IdleUiController(this, () => this.idleHide, () => this.open || !(this.modal || this.closable));
+    new PlaceholdersController(this); // ThumbHash placeholders (strip, slides) once decoded
   }
 
   /** The items shown: the host's store, else the preview's own. */

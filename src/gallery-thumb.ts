@@ -7,12 +7,13 @@ import { boolOn } from './converters.js';
 import { icons } from './icons.js';
 import { defaultLabels, type GalleryLabels } from './model/labels.js';
 import { thumbStyles } from '../styles/gallery-thumb.styles.js';
+import { PlaceholdersController } from './controllers/placeholders.js';
 
 /**
  * One tile: an image or video thumbnail, its caption, and per-item action buttons.
  * Inside `<media-gallery>` the gallery positions and recycles it; alone it is a single tile.
  *
- * The image shows the item's placeholder (ThumbHash or data URL) until it has loaded, uses
+ * The image shows the item's placeholder (a data URL, or a ThumbHash once its decoder chunk has loaded) until it has loaded, uses
  * `loading="lazy"`, `decoding="async"` and the item's `srcset`/`sizes`. A failed load turns
  * the tile into an error tile with the caption, and fires `item-error`.
  *
@@ -121,6 +122,7 @@ export class GalleryThumb extends LitElement {
     this.failed = false;
     this.loaded = false;
     this.touch = false;
+    new PlaceholdersController(this);
   }
 
   override connectedCallback(): void {

@@ -11,4 +11,4 @@ export * from './model/items.js';
 export * from './layout.js';
 export * from './events/gallery-events.js';
 export { defaultLabels, type GalleryLabels } from './model/labels.js';
-export { placeholderUrl } from './placeholder.js';
+export { placeholderUrl, loadPlaceholders } from './placeholder.js';

@@ -19,6 +19,7 @@ import { FullscreenController } from './controllers/fullscreen.js';
 import { TouchModeController } from './controllers/touch-mode.js';
 import { FocusKeeperController } from './controllers/focus-keeper.js';
 import { AnnouncerController } from './controllers/announcer.js';
+import { OnDemandController } from './controllers/on-demand.js';
 import { headerView, loadMoreView } from './views/chrome.js';
 import { isRtl } from './dom.js';
 import { loadPreview, preloadPreview } from './preview-loader.js';
@@ -206,8 +207,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     });
     this._children = new ChildrenController(this, () => !this._itemsSet && !this.src && !this._up?.edited, (inputs) => (inputs.length || this._store.length) && this._setItems(inputs));
     new FocusKeeperController(this, { count: () => this._store.length, tabStop: () => this._roving.index, firstNew: () => this._more.requestedAt, focus: (i) => void this._roving.focus(i) });
-    // A pointer or focus on the gallery: the preview is likely next; load it now if idle has not.
-    for (const type of ['pointerover', 'focusin']) this.addEventListener(type, () => this.allowPreview && void loadPreview(), { once: true });
+    new OnDemandController(this, () => this.allowPreview); // the preview's chunk on a pointer or focus; ThumbHash placeholders once decoded
   }
 
   /**
