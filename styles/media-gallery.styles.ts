@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { buttons, tokens } from './tokens.styles.js';
-import { uploadStyles } from './upload.styles.js';
 import { tileStyles } from './gallery-thumb.styles.js';
 
 export const galleryStyles = [
@@ -87,7 +86,7 @@ export const galleryStyles = [
       color: var(--_fg);
     }
     .more .btn[aria-busy='true'] { cursor: progress; opacity: 0.8; }
-    /* Touch: 44 px targets (WCAG 2.5.5) for the gallery's own buttons (Fullscreen, Load more, upload). */
+    /* Touch: 44 px targets (WCAG 2.5.5) for the gallery's own buttons (Fullscreen, Load more, and upload mode's). */
     :host([touch]) .btn, :host([touch]) .more .btn { min-width: 44px; height: 44px; }
     @media (hover: none) { .btn, .more .btn { min-width: 44px; height: 44px; } }
     .spinner {
@@ -100,28 +99,9 @@ export const galleryStyles = [
     }
     @keyframes spin { to { transform: rotate(360deg); } }
     @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 2.4s; } }
-    .dropzone {
-      display: grid;
-      place-items: center;
-      gap: 10px;
-      padding: 22px;
-      border: 2px dashed var(--_border);
-      border-radius: var(--_radius);
-      color: var(--_muted);
-      font-size: 14px;
-      text-align: center;
-      transition: border-color var(--_dur) var(--_ease), background-color var(--_dur) var(--_ease);
-    }
-    .dropzone.over { border-color: var(--_accent); background: color-mix(in srgb, var(--_accent) 8%, transparent); }
-    .dropzone .row { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; }
-    .dropzone .btn { border: 1px solid var(--_border); color: var(--_fg); }
-    .webcam { display: grid; gap: 8px; justify-items: center; }
-    .webcam video { max-width: 100%; max-height: 320px; border-radius: var(--_radius); background: #000; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     @media (forced-colors: active) {
       .wrap.container { border-color: CanvasText; }
-      .dropzone { border-color: CanvasText; }
     }
   `,
-  uploadStyles,
 ];

@@ -1,7 +1,29 @@
 import { css } from 'lit';
 
-/** Upload mode: drop zone, drop target, refused list, per-tile progress, caption editor, reorder marks, form states. */
+/**
+ * Upload mode: drop zone, webcam, drop target, refused list, per-tile progress, caption editor,
+ * reorder marks, form states. Not in the gallery's static styles: upload mode's chunk adopts
+ * them into the gallery's shadow root when it loads (`src/controllers/upload-mode.ts`), before
+ * it renders anything that uses them.
+ */
 export const uploadStyles = css`
+  .dropzone {
+    display: grid;
+    place-items: center;
+    gap: 10px;
+    padding: 22px;
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+    font-size: 14px;
+    text-align: center;
+    transition: border-color var(--_dur) var(--_ease), background-color var(--_dur) var(--_ease);
+  }
+  .dropzone.over { border-color: var(--_accent); background: color-mix(in srgb, var(--_accent) 8%, transparent); }
+  .dropzone .row { display: flex; flex-wrap: wrap; justify-content: center; gap: 8px; }
+  .dropzone .btn { border: 1px solid var(--_border); color: var(--_fg); }
+  .webcam { display: grid; gap: 8px; justify-items: center; }
+  .webcam video { max-width: 100%; max-height: 320px; border-radius: var(--_radius); background: #000; }
   .dropzone { cursor: pointer; }
   .dropzone .browse {
     display: grid; place-items: center; gap: 6px; padding: 6px 12px; border: 0; border-radius: var(--_radius);
@@ -47,6 +69,7 @@ export const uploadStyles = css`
   }
   .grid > .tile[data-drop-target] { outline: 3px solid var(--_accent); outline-offset: 2px; z-index: 1; }
   @media (forced-colors: active) {
+    .dropzone { border-color: CanvasText; }
     .droptarget, .refused li { border-color: Highlight; }
     .grid > .tile[data-drop-target], .grid > .tile[data-lifted] { outline-color: Highlight; }
   }
