@@ -157,7 +157,8 @@ if (browsers.length === 0) {
 export default {
   // The repo root, so tests can fetch /examples/photos/*.jpg and /examples/video/*.
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/pipeline/**'],
+  // test/cdn/ runs against the built bundle only (web-test-runner.cdn.config.mjs).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/pipeline/**', '!test/cdn/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
   middleware: [

@@ -1,24 +1,39 @@
 /**
- * The CDN bundle's entry (`dist/cdn/media-gallery.js`), with Lit bundled in: registers
- * `<media-gallery>`, `<gallery-thumb>` and `<gallery-toolbar>` at once, and `<gallery-preview>`
- * from its own chunk (`gallery-preview.js` beside it) as soon as the browser is idle, or
- * earlier when a gallery needs it. Exports what the npm entry does except the `GalleryPreview`
- * class, which is in that chunk: `await customElements.whenDefined('gallery-preview')` then
- * `customElements.get('gallery-preview')` gives it.
+ * The CDN bundle's entry (`dist/cdn/media-gallery.js`), with Lit bundled in. It registers
+ * `<media-gallery>` at once; the other tags are chunks beside it, loaded on demand and resolved
+ * relative to the entry's URL:
+ *
+ * - `gallery-preview.js`: `<gallery-preview>`, as soon as the browser is idle, or earlier when
+ *   a gallery needs it (`loadPreview()`);
+ * - `gallery-toolbar.js`: `<gallery-toolbar>`, when a gallery's header first renders one, with
+ *   the preview's chunk, or when the page holds one (`loadToolbar()`);
+ * - `gallery-thumb.js`: `<gallery-thumb>`, when the page holds one (`loadThumb()`);
+ * - `thumbhash.js`: the ThumbHash decoder, when a placeholder first needs it (`loadPlaceholders()`);
+ * - `upload-mode.js`: upload mode and its styles, with `interactive` or `name`.
+ *
+ * "The page holds one": an undefined element of that tag in the document at load, or added to
+ * it later (one MutationObserver, `autoload.ts`; not inside the page's own shadow roots).
+ * Exports what the npm entry does except the classes in chunks (`GalleryPreview`,
+ * `GalleryThumb`, `GalleryToolbar`): `await customElements.whenDefined('gallery-thumb')` then
+ * `customElements.get('gallery-thumb')` gives one.
  */
 import '../elements/media-gallery.js';
-import '../elements/gallery-thumb.js';
 import { preloadPreview } from './preview-loader.js';
+import { loadThumb } from './thumb-loader.js';
+import { loadToolbar } from './toolbar-loader.js';
+import { autoload } from './autoload.js';
 
 export { MediaGallery } from './media-gallery.js';
-export { GalleryThumb } from './gallery-thumb.js';
-export { GalleryToolbar } from './gallery-toolbar.js';
 export { loadPreview } from './preview-loader.js';
+export { loadThumb } from './thumb-loader.js';
+export { loadToolbar } from './toolbar-loader.js';
 export * from './model/items.js';
 export * from './layout.js';
 export * from './events/gallery-events.js';
 export { defaultLabels, type GalleryLabels } from './model/labels.js';
-export { placeholderUrl } from './placeholder.js';
+export { placeholderUrl, loadPlaceholders } from './placeholder.js';
 
 // A page may use a standalone <gallery-preview> with no gallery: register it soon in any case.
 preloadPreview();
+// Standalone <gallery-thumb> and <gallery-toolbar> elements: loaded when the page holds one.
+autoload({ 'gallery-thumb': loadThumb, 'gallery-toolbar': loadToolbar });

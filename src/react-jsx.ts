@@ -20,6 +20,7 @@
 import type * as React from 'react';
 import '../elements/media-gallery.js';
 import '../elements/gallery-thumb.js';
+import '../elements/gallery-toolbar.js';
 import { preloadPreview } from './preview-loader.js';
 import type { GalleryElementProps, GalleryElements, GalleryTagName, LowerEventProps } from './framework-types.js';
 

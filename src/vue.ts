@@ -18,6 +18,7 @@
  */
 import '../elements/media-gallery.js';
 import '../elements/gallery-thumb.js';
+import '../elements/gallery-toolbar.js';
 import { preloadPreview } from './preview-loader.js';
 import type { HTMLAttributes } from 'vue';
 import type { GalleryEventMap } from './events/gallery-events.js';

@@ -36,6 +36,9 @@ export const galleryStyles = [
     }
     .label svg { width: 16px; height: 16px; }
     .header gallery-toolbar { margin-inline-start: auto; }
+    /* The toolbar is a chunk of its own (the header loads it): until it is defined, its buttons
+       show as they will inside it (its :host rules, plain). */
+    .header gallery-toolbar:not(:defined) { display: inline-flex; align-items: center; gap: 2px; padding: 3px; }
     /* A size container only while the grid flows (before its width is known): a container-query
        container costs style and layout work in every frame. */
     .scroller { position: relative; }

@@ -15,6 +15,7 @@
 import * as React from 'react';
 import { createComponent, type ReactWebComponent } from '@lit/react';
 import '../../elements/media-gallery.js';
+import '../../elements/gallery-toolbar.js';
 import { MediaGallery as MediaGalleryElement } from '../media-gallery.js';
 import { GalleryToolbar as GalleryToolbarElement } from '../gallery-toolbar.js';
 import type { MediaGalleryEventName } from '../framework-types.js';

@@ -17,24 +17,32 @@ async function bundle(): Promise<Map<string, string>> {
   }
 }
 
-test('the CDN bundle: a self-registering entry with Lit inside, the preview and upload mode in chunks beside it, intact SVG icons', { timeout: 120_000 }, async () => {
+test('the CDN bundle: a self-registering entry with Lit inside, the other tags, ThumbHash and upload mode in chunks beside it, intact SVG icons', { timeout: 120_000 }, async () => {
   const files = await bundle();
-  assert.deepEqual([...files.keys()].sort(), ['gallery-preview.js', 'media-gallery.js', 'upload-mode.js']);
+  const chunks = ['gallery-preview.js', 'gallery-thumb.js', 'gallery-toolbar.js', 'thumbhash.js', 'upload-mode.js'];
+  assert.deepEqual([...files.keys()].sort(), [...chunks, 'media-gallery.js'].sort());
   const entry = files.get('media-gallery.js')!;
   const preview = files.get('gallery-preview.js')!;
-  // Nothing imported from outside: Lit is inside. The entry imports the preview chunk on
-  // demand only (dynamic import, relative), and the chunk imports the entry back.
+  // Nothing imported from outside: Lit is inside. The entry imports each chunk on demand only
+  // (dynamic import, relative), and the chunks import the entry back (the preview also the toolbar).
   for (const code of files.values()) assert.doesNotMatch(code, /from\s*["'](?!\.\/)/);
   assert.doesNotMatch(entry, /^\s*import[\s{*]/m);
-  assert.match(entry, /import\(\s*["']\.\/gallery-preview\.js["']\s*\)/);
-  // Upload mode and the form control load on demand too (interactive or name set).
-  assert.match(entry, /import\(\s*["']\.\/upload-mode\.js["']\s*\)/);
-  assert.match(files.get('upload-mode.js')!, /from\s*["']\.\/media-gallery\.js["']/);
-  assert.match(preview, /from\s*["']\.\/media-gallery\.js["']/);
-  for (const tag of ['media-gallery', 'gallery-thumb', 'gallery-toolbar']) {
-    assert.ok(entry.includes(`"${tag}"`) || entry.includes(`'${tag}'`), `${tag} is registered by the entry`);
+  for (const chunk of chunks) assert.match(entry, new RegExp(`import\\(\\s*["']\\./${chunk.replace('.', '\\.')}["']\\s*\\)`), `the entry loads ${chunk} on demand`);
+  for (const chunk of ['gallery-preview.js', 'gallery-thumb.js', 'gallery-toolbar.js', 'upload-mode.js']) {
+    assert.match(files.get(chunk)!, /from\s*["']\.\/media-gallery\.js["']/, `${chunk} imports the entry`);
   }
-  assert.ok(preview.includes('"gallery-preview"') || preview.includes("'gallery-preview'"), 'gallery-preview is registered by its chunk');
+  assert.match(preview, /from\s*["']\.\/gallery-toolbar\.js["']/, 'the preview brings the toolbar');
+  const registers = (code: string, tag: string) => new RegExp(`\\(["']${tag}["']\\s*,`).test(code);
+  assert.ok(entry.includes('"media-gallery"'), 'media-gallery is registered by the entry');
+  for (const tag of ['gallery-preview', 'gallery-thumb', 'gallery-toolbar']) {
+    assert.ok(registers(files.get(`${tag}.js`)!, tag), `${tag} is registered by its chunk`);
+  }
+  // What left the entry: the standalone tile, the toolbar, the ThumbHash decoder, upload mode's styles.
+  assert.ok(!entry.includes('<gallery-thumb>: invalid item'), 'GalleryThumb is not in the entry');
+  assert.ok(!entry.includes('role","toolbar') && !entry.includes("role','toolbar"), 'GalleryToolbar is not in the entry');
+  assert.ok(!entry.includes('data:image/png;base64,') && files.get('thumbhash.js')!.includes('data:image/png;base64,'), 'the ThumbHash decoder (its PNG writer) is in thumbhash.js only');
+  assert.ok(!/\.droptarget\b/.test(entry), 'upload styles are not in the entry');
+  assert.match(files.get('upload-mode.js')!, /\.droptarget\b/);
   // Template minification must keep SVG's self-closing shapes: `<circle …>` without `/>` in
   // foreign content swallows the next shape as its child, and the icon loses its strokes.
   const shapes = [...files.values()].flatMap((code) => [...code.matchAll(/<(circle|path|rect|line|polyline|polygon|ellipse)\b[^<>]*>/g)].map((m) => m[0]));

@@ -1,0 +1,13 @@
+/**
+ * `<gallery-toolbar>` is a chunk of its own (`gallery-toolbar.js` beside the CDN entry; a
+ * bundler splits it likewise): the gallery's header loads it when it first renders one, the
+ * preview's chunk imports it, and the CDN entry loads it for a standalone toolbar in the page.
+ * Until it is defined, the toolbar's buttons show and work as plain buttons (an undefined
+ * element shows its children); it then upgrades in place (role, label, one tab stop, arrows).
+ */
+import { isServer } from 'lit';
+
+let pending: Promise<unknown> | undefined;
+
+/** Loads and registers `<gallery-toolbar>` (once). Nothing on the server, where the page imports `elements/gallery-toolbar.js` itself to render it. */
+export const loadToolbar = (): Promise<unknown> => (isServer ? Promise.resolve() : (pending ??= import('../elements/gallery-toolbar.js')));
