@@ -4,7 +4,8 @@
 // and checks:
 //   - the install adds < 5 MB (5,000,000 bytes) and no native module (*.node, binding.gyp,
 //     install scripts), and none of the pipeline's Node-only packages;
-//   - LICENSE is in the package; every shipped source map carries `sourcesContent`;
+//   - LICENSE is in the package; every shipped source map carries `sourcesContent`; the CDN
+//     entry ships with every chunk it imports (dist/cdn/*.js and their maps);
 //   - the typings resolve for a TypeScript consumer under moduleResolution node16, bundler
 //     and node10 (the last through `typesVersions`);
 //   - `import('media-gallery/cdn')` and the npm entry load in Node without a DOM;
@@ -43,6 +44,15 @@ console.log(`packed ${packed.filename}: ${packed.size} B, unpacked ${packed.unpa
 const paths = packed.files.map((f) => f.path);
 check(paths.includes('LICENSE'), 'LICENSE is in the package');
 check(!paths.some((p) => p.endsWith('.ts') && !p.endsWith('.d.ts')), 'no TypeScript sources shipped');
+// The CDN entry loads its chunks from beside it: every file a dist/cdn module imports (statically
+// or on demand) must be in the package, with its source map.
+const cdnFiles = paths.filter((p) => /^dist\/cdn\/[^/]+\.js$/.test(p));
+const cdnWanted = new Set(['dist/cdn/media-gallery.js']);
+for (const f of cdnFiles) {
+  for (const m of readFileSync(join(root, f), 'utf8').matchAll(/(?:import\(\s*|from\s*)["']\.\/([\w.-]+\.js)["']/g)) cdnWanted.add(`dist/cdn/${m[1]}`);
+}
+const cdnMissing = [...cdnWanted].flatMap((f) => [f, `${f}.map`]).filter((f) => !paths.includes(f));
+check(cdnMissing.length === 0, `the CDN entry and every chunk it loads are shipped (${[...cdnWanted].map((f) => f.slice('dist/cdn/'.length)).join(', ')})${cdnMissing.length ? `; missing: ${cdnMissing.join(', ')}` : ''}`);
 for (const entry of ['react', 'react-jsx', 'vue']) {
   const types = pkg.exports[`./${entry}`]?.types?.replace(/^\.\//, '');
   check(!!types && paths.includes(types) && paths.includes(pkg.typesVersions['*'][entry][0]), `media-gallery/${entry}: typings shipped (exports and typesVersions)`);
