@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { GalleryItem } from './model/items.js';
 import { GalleryStore } from './model/store.js';
 import { defaultLabels, fmt, type GalleryLabels } from './model/labels.js';
-import { icons } from './icons.js';
+import { icons } from './preview-icons.js';
 import { ZoomPanController } from './controllers/zoom-pan.js';
 import { GestureController } from './controllers/gestures.js';
 import { WheelZoomController } from './controllers/wheel-zoom.js';

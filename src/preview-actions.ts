@@ -4,7 +4,7 @@ import type { GalleryLabels } from './model/labels.js';
 import { emit } from './events/gallery-events.js';
 import { sendRequest, type GalleryRequest, type RequestAction, type RequestData } from './events/requests.js';
 import { downloadItem, shareItem } from './actions.js';
-import { icons } from './icons.js';
+import { icons } from './preview-icons.js';
 
 /** What the actions read from the preview, and the changes a standalone preview makes to itself. */
 export interface PreviewActionsOptions {

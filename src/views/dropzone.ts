@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { icons } from '../icons.js';
+import { icons } from '../upload-icons.js';
 import { fmt, type GalleryLabels } from '../model/labels.js';
 import type { Layout } from '../layout.js';
 import type { GalleryItem } from '../model/items.js';
