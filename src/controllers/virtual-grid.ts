@@ -15,6 +15,9 @@ export interface GridOptions {
   rowHeight: number;
 }
 
+/** After a jump, the grid renders again (with media) once it has not jumped for this long (ms). */
+const SETTLE_MS = 80;
+
 /** Overscan above and below the viewport, as a fraction of its height (at least 200 px). */
 const OVERSCAN = 0.5;
 
@@ -28,6 +31,7 @@ export class VirtualGridController implements ReactiveController {
   private _cache: Layout | null = null;
   private _cacheKey = '';
   private _lastBand: { top: number; bottom: number } | null = null;
+  private _settle?: ReturnType<typeof setTimeout>;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
@@ -59,14 +63,21 @@ export class VirtualGridController implements ReactiveController {
   /**
    * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
    * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
-   * `onScreen` is the range in view, whose images load eagerly.
+   * `onScreen` is the range in view, whose images load eagerly. `deferMedia`: this render jumps
+   * past everything rendered before; its tiles set no media `src`, and the grid renders again
+   * (with them) once it has not jumped for 80 ms, or at the next render that is not a jump.
    */
-  range(pinned: number): { indices: number[]; onScreen: [number, number] } {
+  range(pinned: number): { indices: number[]; onScreen: [number, number]; deferMedia: boolean } {
     const vp = this.viewport, last = this._lastBand;
     // A jump past everything rendered (a fast fling, a scrollbar drag): this frame renders what
     // is in view only; overscan comes back with the next, slower, frame.
     const jumped = vp.width > 0 && last !== null && (vp.bottom < last.top || vp.top > last.bottom);
     const over = jumped ? 0 : Math.max(200, vp.viewport * OVERSCAN);
+    if (jumped) {
+      clearTimeout(this._settle);
+      // Measured afresh: a scroll whose event has not been dispatched yet counts.
+      this._settle = setTimeout(() => this.viewport.measure(true), SETTLE_MS);
+    }
     this._lastBand = { top: vp.top - over, bottom: vp.bottom + over };
     const band = (l: Layout) => (vp.width ? visibleRange(l, vp.top - over, vp.bottom + over) : [0, Math.min(l.count, 12)]);
     let l = this.layout();
@@ -85,7 +96,7 @@ export class VirtualGridController implements ReactiveController {
       else if (pinned >= end) indices.push(pinned);
     }
     const onScreen = vp.width ? visibleRange(l, vp.top, vp.bottom) : [0, 12];
-    return { indices, onScreen: onScreen as [number, number] };
+    return { indices, onScreen: onScreen as [number, number], deferMedia: jumped };
   }
 
   /** The height that bounds the grid (it scrolls inside), or null (the page scrolls). */

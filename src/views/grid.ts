@@ -16,6 +16,8 @@ export interface GridView {
   /** Indices to render (visible band, overscan, tab stop) and the range on screen. */
   indices: number[];
   onScreen: [number, number];
+  /** This render is a jump past everything rendered before: tiles get no media `src` yet (`TileOptions.defer`). */
+  deferMedia?: boolean;
   focus: number;
   selected: number | null;
   label: string;
@@ -79,7 +81,7 @@ export function gridView(v: GridView): TemplateResult {
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
     ${repeat(indices, (_, j) => keys[j], (i, j, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
       ?selected=${v.selected === i} style=${serverStyle(g)} ${styleProps(g)} ${tileId(ids[j])}>${tileContent(v.item(i), {
-        index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1,
+        index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1, defer: !flow && !!v.deferMedia,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,
       })}</div>`)}

@@ -22,6 +22,12 @@ export interface TileOptions {
   selected: boolean;
   /** On-screen tile: `fetchpriority="high"` (all tiles load lazily: the browser starts those in view at once, and decodes them off the first frame). */
   priority: boolean;
+  /**
+   * Rendered during a jump (a fast fling, a scrollbar drag): the media gets no `src` yet, so a
+   * fling across thousands of items requests none of the images it only flashes past; the next
+   * frame that is not a jump sets it.
+   */
+  defer?: boolean;
   /** Width in CSS px (the `sizes` of a srcset); 0: unknown. */
   width: number;
   /** The media failed to load: an error tile. */
@@ -59,11 +65,11 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
   if (o.failed) {
     media = html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption ? html`<span>${item.caption}</span>` : nothing}</span>`;
   } else if (isVideo && !item.poster && !item.thumb) {
-    media = html`<video class="media" part="image" muted playsinline preload="metadata" src=${`${item.src}#t=0.1`} aria-hidden="true"></video>`;
+    media = html`<video class="media" part="image" muted playsinline preload="metadata" src=${o.defer ? nothing : `${item.src}#t=0.1`} aria-hidden="true"></video>`;
   } else {
     const src = isVideo ? (item.poster ?? item.thumb!) : (item.thumb ?? item.src);
-    const set = !isVideo && item.srcset;
-    media = html`<img class="media" part="image" src=${src} alt=${alt} srcset=${set || nothing}
+    const set = !isVideo && !o.defer && item.srcset;
+    media = html`<img class="media" part="image" src=${o.defer ? nothing : src} alt=${alt} srcset=${set || nothing}
       sizes=${set ? (o.width ? `${Math.ceil(o.width)}px` : item.sizes ?? '200px') : nothing}
       width=${item.width ?? nothing} height=${item.height ?? nothing} loading="lazy" decoding="async"
       fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
