@@ -54,6 +54,8 @@ export const tileStyles = css`
        measured (server-rendered, no script yet) nothing hides it. */
     .tile[loaded] img, .tile[loaded] video { transition: opacity var(--_dur) var(--_ease), transform 400ms var(--_ease); }
     .tile:not([loaded]) .media { opacity: 0; }
+    /* No src yet (rendered during a fling): no box, so no alt-text fallback is laid out. */
+    .tile img.media:not([src]) { display: none; }
     .flow > .tile .media { opacity: 1; }
     .tile[loaded] .ph { display: none; }
     .tile[instant] img, .tile[instant] video { transition: transform 400ms var(--_ease); }

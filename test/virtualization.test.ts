@@ -184,7 +184,12 @@ describe('virtualization', () => {
     const passed = tiles(el).filter((t) => tileIndex(t) > 0);
     const passedIndices = passed.map(tileIndex);
     expect(passedIndices[0], 'rendered at the jump').to.be.greaterThan(200);
-    for (const t of passed) expect(t.querySelector('img')!.hasAttribute('src'), `tile ${tileIndex(t)} has no src yet`).to.equal(false);
+    for (const t of passed) {
+      expect(t.querySelector('img')!.hasAttribute('src'), `tile ${tileIndex(t)} has no src yet`).to.equal(false);
+      // Its image is not rendered meanwhile (no alt-text box): the button carries the name.
+      expect(getComputedStyle(t.querySelector('img')!).display).to.equal('none');
+      expect(mainOf(t).getAttribute('aria-label'), `tile ${tileIndex(t)} named`).to.equal(`#${tileIndex(t)}`);
+    }
     // Still flinging: the next frame is somewhere else again.
     scroller(el).scrollTop = 60_000;
     await waitUntil(() => indices(el)[1] > passedIndices.at(-1)! + 100, 'moved on');

@@ -57,7 +57,8 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
   const fallback = fmt(l.itemOf, { type: isVideo ? l.video : l.image, n: o.index + 1, total: o.total || 1 });
   const captionIsAlt = !!item.caption && item.caption === alt;
   // A video says so ("Storm, video"); an image's alt names its button through the <img>.
-  const label = isVideo ? (alt ? fmt(l.videoItem, { name: alt }) : fallback) : alt ? nothing : fallback;
+  // (An image not given its src yet, `defer`, is not rendered: the button carries its alt.)
+  const label = isVideo ? (alt ? fmt(l.videoItem, { name: alt }) : fallback) : alt ? (o.defer ? alt : nothing) : fallback;
   const ph = o.loaded || o.failed ? null : placeholderCss(item.placeholder);
   const fit = FITS.has(o.objectFit) ? o.objectFit : 'cover';
   const tab = o.active ? 0 : -1;
