@@ -200,6 +200,17 @@ describe('virtualization', () => {
     for (const i of passedIndices) expect(fetched.has(i), `image ${i} flashed past, not fetched`).to.equal(false);
   });
 
+  it('renders the first screen alone in the frame the items arrive, and the rows below it (overscan) when idle', async () => {
+    const el = await mount(html`<media-gallery columns="4"></media-gallery>`);
+    el.items = make(5_000);
+    await el.updateComplete;
+    const below = () => tiles(el).filter((t) => t.getBoundingClientRect().top >= innerHeight);
+    expect(tiles(el).length, 'tiles rendered').to.be.greaterThan(4);
+    expect(tiles(el).some((t) => t.getBoundingClientRect().bottom > innerHeight - 10), 'the screen is filled').to.equal(true);
+    expect(below().length, 'nothing below the fold yet').to.equal(0);
+    await waitUntil(() => below().length >= 4, 'the overscan rows follow');
+  });
+
   it('appending items keeps unchanged tiles, the scroll position and the focused tile', async () => {
     const list = make(10_000);
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${list}></media-gallery>`);

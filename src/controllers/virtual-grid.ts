@@ -15,6 +15,13 @@ export interface GridOptions {
   rowHeight: number;
 }
 
+/** `fn` when the browser is next idle (within 200 ms); a timer where there is no requestIdleCallback (Safari). */
+const idle = (fn: () => void): void => {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: 200 });
+  else setTimeout(fn, 50);
+};
+
 /** After a jump, the grid renders again (with media) once it has not jumped for this long (ms). */
 const SETTLE_MS = 80;
 
@@ -32,6 +39,8 @@ export class VirtualGridController implements ReactiveController {
   private _cacheKey = '';
   private _lastBand: { top: number; bottom: number } | null = null;
   private _settle?: ReturnType<typeof setTimeout>;
+  /** Tiles were rendered last time (the first render with tiles has no overscan). */
+  private _shown = false;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
@@ -63,7 +72,8 @@ export class VirtualGridController implements ReactiveController {
   /**
    * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
    * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
-   * `onScreen` is the range in view, whose images load eagerly. `deferMedia`: this render jumps
+   * `onScreen` is the range in view, whose images load eagerly. The first render with tiles has
+   * no overscan (it follows when idle). `deferMedia`: this render jumps
    * past everything rendered before; its tiles set no media `src`, and the grid renders again
    * (with them) once it has not jumped for 80 ms, or at the next render that is not a jump.
    */
@@ -72,7 +82,12 @@ export class VirtualGridController implements ReactiveController {
     // A jump past everything rendered (a fast fling, a scrollbar drag): this frame renders what
     // is in view only; overscan comes back with the next, slower, frame.
     const jumped = vp.width > 0 && last !== null && (vp.bottom < last.top || vp.top > last.bottom);
-    const over = jumped ? 0 : Math.max(200, vp.viewport * OVERSCAN);
+    // The first tiles of a gallery: the first screen only, so it paints in the frame the items
+    // arrive in; the overscan follows when the browser is next idle.
+    const first = vp.width > 0 && this.store.length > 0 && !this._shown;
+    this._shown = vp.width > 0 && this.store.length > 0;
+    if (first) idle(() => this.host.requestUpdate());
+    const over = jumped || first ? 0 : Math.max(200, vp.viewport * OVERSCAN);
     if (jumped) {
       clearTimeout(this._settle);
       // Measured afresh: a scroll whose event has not been dispatched yet counts.
