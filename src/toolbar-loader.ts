@@ -6,8 +6,18 @@
  * element shows its children); it then upgrades in place (role, label, one tab stop, arrows).
  */
 import { isServer } from 'lit';
+import { afterFirstScreen } from './dom.js';
 
 let pending: Promise<unknown> | undefined;
 
 /** Loads and registers `<gallery-toolbar>` (once). Nothing on the server, where the page imports `elements/gallery-toolbar.js` itself to render it. */
 export const loadToolbar = (): Promise<unknown> => (isServer ? Promise.resolve() : (pending ??= import('../elements/gallery-toolbar.js')));
+
+let soon = false;
+
+/** Loads it once the frames in progress have painted (its parse and upgrade would delay them): for a toolbar rendered with the first screen. */
+export function loadToolbarSoon(): void {
+  if (soon || isServer) return;
+  soon = true;
+  afterFirstScreen(() => void loadToolbar());
+}

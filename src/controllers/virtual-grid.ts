@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { atWidth, computeLayout, parseHeight, parseResponsive, visibleRange, type Layout, type LayoutKind } from '../layout.js';
 import type { GalleryStore } from '../model/store.js';
 import { ViewportController } from './viewport.js';
+import { afterFirstScreen } from '../dom.js';
 
 /** What the layout depends on besides the items, read from the host's properties. */
 export interface GridOptions {
@@ -39,6 +40,8 @@ export class VirtualGridController implements ReactiveController {
   private _cacheKey = '';
   private _lastBand: { top: number; bottom: number } | null = null;
   private _settle?: ReturnType<typeof setTimeout>;
+  /** A jump happened less than SETTLE_MS ago: renders meanwhile (any cause) set no media `src`. */
+  private _deferring = false;
   /** Tiles were rendered last time (the first render with tiles has no overscan). */
   private _shown = false;
 
@@ -73,9 +76,9 @@ export class VirtualGridController implements ReactiveController {
    * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
    * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
    * `onScreen` is the range in view, whose images load eagerly. The first render with tiles has
-   * no overscan (it follows when idle). `deferMedia`: this render jumps
-   * past everything rendered before; its tiles set no media `src`, and the grid renders again
-   * (with them) once it has not jumped for 80 ms, or at the next render that is not a jump.
+   * no overscan (it follows once the first screen has painted, when idle). `deferMedia`: this render jumps
+   * past everything rendered before, or follows one by less than 80 ms: its tiles set no media
+   * `src`; the grid renders again (with them) once it has not jumped for 80 ms.
    */
   range(pinned: number): { indices: number[]; onScreen: [number, number]; deferMedia: boolean } {
     const vp = this.viewport, last = this._lastBand;
@@ -83,15 +86,19 @@ export class VirtualGridController implements ReactiveController {
     // is in view only; overscan comes back with the next, slower, frame.
     const jumped = vp.width > 0 && last !== null && (vp.bottom < last.top || vp.top > last.bottom);
     // The first tiles of a gallery: the first screen only, so it paints in the frame the items
-    // arrive in; the overscan follows when the browser is next idle.
+    // arrive in; the overscan follows once that frame has painted, when the browser is idle.
     const first = vp.width > 0 && this.store.length > 0 && !this._shown;
     this._shown = vp.width > 0 && this.store.length > 0;
-    if (first) idle(() => this.host.requestUpdate());
+    if (first) afterFirstScreen(() => idle(() => this.host.requestUpdate()));
     const over = jumped || first ? 0 : Math.max(200, vp.viewport * OVERSCAN);
     if (jumped) {
       clearTimeout(this._settle);
+      this._deferring = true;
       // Measured afresh: a scroll whose event has not been dispatched yet counts.
-      this._settle = setTimeout(() => this.viewport.measure(true), SETTLE_MS);
+      this._settle = setTimeout(() => {
+        this._deferring = false;
+        this.viewport.measure(true);
+      }, SETTLE_MS);
     }
     this._lastBand = { top: vp.top - over, bottom: vp.bottom + over };
     const band = (l: Layout) => (vp.width ? visibleRange(l, vp.top - over, vp.bottom + over) : [0, Math.min(l.count, 12)]);
@@ -111,7 +118,7 @@ export class VirtualGridController implements ReactiveController {
       else if (pinned >= end) indices.push(pinned);
     }
     const onScreen = vp.width ? visibleRange(l, vp.top, vp.bottom) : [0, 12];
-    return { indices, onScreen: onScreen as [number, number], deferMedia: jumped };
+    return { indices, onScreen: onScreen as [number, number], deferMedia: this._deferring };
   }
 
   /** The height that bounds the grid (it scrolls inside), or null (the page scrolls). */

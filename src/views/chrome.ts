@@ -1,19 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { GalleryLabels } from '../model/labels.js';
 import { icons } from '../icons.js';
-import { loadToolbar } from '../toolbar-loader.js';
+import { loadToolbarSoon } from '../toolbar-loader.js';
 
 /**
  * The gallery's header: its label and a Fullscreen button. The button's name changes with the
  * state ("Fullscreen" / "Exit fullscreen"); it carries no `aria-pressed` as well (one or the
  * other, never both) and no `title` repeating its name. Its `<gallery-toolbar>` is a chunk of
- * its own, loaded when first rendered here: until then the button shows and works as it is
+ * its own, loaded once the first screen with it has painted: until then the button shows and works as it is
  * (the gallery's styles lay the undefined toolbar out as the defined one).
  */
 export function headerView(o: { label: string; toolbarLabel: string; fullscreen: { active: boolean; toggle(): unknown } | null; l: GalleryLabels }): TemplateResult | typeof nothing {
   const { l, fullscreen: fs } = o;
   if (!o.label && !fs) return nothing;
-  if (fs) void loadToolbar();
+  if (fs) loadToolbarSoon();
   return html`<div class="header">
     ${o.label ? html`<span class="label" part="label">${o.label}</span>` : nothing}
     ${fs ? html`<gallery-toolbar part="toolbar" exportparts="button" plain label=${o.toolbarLabel}>
