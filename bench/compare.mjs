@@ -20,13 +20,16 @@
  * Metrics (median over the runs, ratios against media-gallery; ratio > 1 = media-gallery less):
  *   first screen   set `items` in a page task, then await two requestAnimationFrame callbacks:
  *                  performance.now() at the second callback minus performance.now() before the
- *                  assignment (the issue's definition). Also: "complete", the first frame whose
- *                  painted result holds tiles across the whole visible area (hit-tested from a
- *                  task posted in each rAF callback, i.e. after that frame's rendering), and
+ *                  assignment (the issue's definition), in a timing pass: a page of its own
+ *                  where nothing else runs between the frames. Then, in a second fresh page,
+ *                  the probed pass: "complete", the first frame whose painted result holds
+ *                  tiles across the whole visible area (hit-tested from a task posted in each
+ *                  rAF callback, i.e. after that frame's rendering; the hit tests run between
+ *                  the frames, which is why the times come from the timing pass), and
  *                  "first thumbnail painted", the first largest-contentful-paint entry after
  *                  the assignment (PerformanceObserver; a thumbnail is the first content).
  *   script         CDP Performance.getMetrics ScriptDuration delta over the two-rAF window
- *                  (and RecalcStyleDuration + LayoutDuration).
+ *                  of the timing pass (and RecalcStyleDuration + LayoutDuration).
  *   DOM            after the first screen: elements in the gallery counted through open shadow
  *                  roots, and CDP Memory.getDOMCounters `nodes` (whole page, after a forced GC).
  *   heap           after the first screen: HeapProfiler.collectGarbage ×2, then
@@ -59,6 +62,10 @@
  *   --json PATH          default bench/results/compare.json (quick: compare-quick.json)
  *   --chromium PATH      default /usr/bin/chromium
  *   --screenshots DIR    save a screenshot of each page after its first first-screen run
+ *   --trace DIR          save a Chrome trace (devtools.timeline; open in DevTools' Performance
+ *                        panel) of each page's first first-screen run, and print per page the
+ *                        main-thread time by event (script, style, layout, paint, commit) and
+ *                        the frames between the assignment and the second rAF
  *
  * Build: without --ref, `npm run build` runs first when dist/cdn/media-gallery.js is missing or
  * older than a file in src/, styles/, elements/ or the build config. If the working tree does
@@ -106,6 +113,7 @@ const opt = {
   noBuild: argv.includes('--no-build'),
   chromium: arg('chromium', '/usr/bin/chromium'),
   screenshots: arg('screenshots', null),
+  trace: arg('trace', null),
   json: path.resolve(repo, arg('json', quick ? 'bench/results/compare-quick.json' : 'bench/results/compare.json')),
   columns: 6,
   gap: 8,
@@ -408,7 +416,7 @@ window.__b = (() => {
      * screen"), and from a task posted in each rAF callback (it runs after that frame's
      * style, layout and paint) checks whether the painted frame holds the complete first screen.
      */
-    firstScreen(maxFrames) {
+    firstScreen(maxFrames, probe = true) {
       const items = window.__items;
       const lcp = [], fcp = [];
       const take = (list) => { for (const e of list) (e.entryType === 'paint' ? fcp : lcp).push({ name: e.name, startTime: e.startTime }); };
@@ -437,6 +445,12 @@ window.__b = (() => {
           const t = now();
           if (frame === 1) t1 = t;
           if (frame === 2) t2 = t;
+          // The timing pass: nothing runs between the frames but the page's own work.
+          if (!probe) {
+            if (frame >= 2) resolve({ setMs: tSet - t0, oneRafMs: t1 - t0, twoRafMs: t2 - t0, frames: frame });
+            else requestAnimationFrame(onFrame);
+            return;
+          }
           const mc = new MessageChannel();
           mc.port1.onmessage = () => {
             mc.port1.close();
@@ -554,6 +568,39 @@ async function openPage(base, kind, mode) {
   return { page, cdp, errors, close };
 }
 
+/**
+ * `--trace`: records devtools.timeline events until save(); writes DIR/<name>.json (Chrome trace
+ * format) and logs the main-thread time by top-level event between the assignment and the second
+ * rAF (from the run's own timings, mapped onto the trace clock by the FireAnimationFrame events).
+ */
+async function startTrace(cdp) {
+  const events = [];
+  const onData = (d) => events.push(...d.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+  return {
+    async save(name, r) {
+      await new Promise((resolve) => { cdp.once('Tracing.tracingComplete', resolve); cdp.send('Tracing.end').catch(resolve); });
+      cdp.off('Tracing.dataCollected', onData);
+      mkdirSync(opt.trace, { recursive: true });
+      writeFileSync(path.join(opt.trace, `${name}.json`), JSON.stringify({ traceEvents: events }));
+      // The page task that set items: the first TimerFire whose duration covers setMs; frames are
+      // the FireAnimationFrame events after it. Sums are of complete events on the renderer's
+      // main thread (the thread of that TimerFire), top level only (nested events not counted twice).
+      const timer = events.find((e) => e.name === 'TimerFire' && e.ph === 'X' && e.dur / 1000 >= r.setMs);
+      if (!timer) { log(`trace ${name}: assignment task not found`); return; }
+      const t0 = timer.ts, end = t0 + r.twoRafMs * 1000;
+      const main = events.filter((e) => e.ph === 'X' && e.tid === timer.tid && e.pid === timer.pid && e.ts >= t0 && e.ts <= end && e.dur);
+      const top = main.filter((e) => e.name === 'RunTask');
+      const by = {};
+      for (const e of main) if (['TimerFire', 'FireAnimationFrame', 'FunctionCall', 'EventDispatch', 'RunMicrotasks', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'ParseHTML', 'EvaluateScript', 'v8.compile', 'FireIdleCallback'].includes(e.name)) by[e.name] = (by[e.name] ?? 0) + e.dur / 1000;
+      const busy = top.reduce((a, e) => a + e.dur / 1000, 0);
+      log(`trace ${name}: ${(r.twoRafMs).toFixed(1)} ms to the 2nd rAF, main thread busy ${busy.toFixed(1)} ms in ${top.length} tasks; ` +
+        Object.entries(by).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', '));
+    },
+  };
+}
+
 async function metrics(cdp) {
   const { metrics: m } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
@@ -567,15 +614,36 @@ async function heap(cdp) {
   return { jsUsed: h.usedSize, embedderUsed: h.embedderHeapUsedSize ?? null, domNodes: dom.nodes ?? null, jsEventListeners: dom.jsEventListeners ?? null };
 }
 
+/** The first screen with no probe between the frames: times and CDP script/style/layout deltas. */
+async function timingRun(base, kind, photos, n, trace) {
+  const p = await openPage(base, kind, 'inner');
+  try {
+    await p.page.evaluate(({ photos, n }) => window.__b.build(photos, n), { photos, n });
+    await heap(p.cdp); // the same state as the probed page: garbage collected before
+    await p.page.evaluate(() => window.__b.idle(100));
+    const tracing = opt.trace && trace ? await startTrace(p.cdp) : null;
+    const m0 = await metrics(p.cdp);
+    const r = await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f, false), 120), 180000, `${kind} first screen of ${n} (timing)`);
+    const m1 = await metrics(p.cdp);
+    if (tracing) await tracing.save(`${kind}-${n}`, r);
+    if (p.errors.length) throw new Error(`${kind}: ${p.errors[0]}`);
+    const d = (k) => (m1[k] - m0[k]) * 1000;
+    return { ...r, scriptMs: d('ScriptDuration'), styleLayoutMs: d('RecalcStyleDuration') + d('LayoutDuration'), taskMs: d('TaskDuration') };
+  } finally {
+    await p.close();
+  }
+}
+
 async function firstScreenRun(base, kind, photos, n, shot = false) {
   const p = await openPage(base, kind, 'inner');
   try {
     await p.page.evaluate(({ photos, n }) => window.__b.build(photos, n), { photos, n });
     const heapBefore = await heap(p.cdp);
     await p.page.evaluate(() => window.__b.idle(100));
-    const m0 = await metrics(p.cdp);
-    const r = await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f), 120), 180000, `${kind} first screen of ${n}`);
-    const m1 = await metrics(p.cdp);
+    // The timing pass, in a page of its own: set items, two rAFs, nothing else in between (the
+    // probe's hit tests would run between the frames and delay the second).
+    const timing = await timingRun(base, kind, photos, n, shot);
+    const r = await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f, true), 120), 180000, `${kind} first screen of ${n}`);
     const paint = await withTimeout(p.page.evaluate((ms) => window.__b.paints(ms), 600), 60000, 'paint entries');
     if (p.errors.length) throw new Error(`${kind}: ${p.errors[0]}`);
     if (opt.screenshots && shot) {
@@ -584,11 +652,11 @@ async function firstScreenRun(base, kind, photos, n, shot = false) {
     }
     const elements = await withTimeout(p.page.evaluate(() => window.__b.elements()), 60000, 'counting elements');
     const h = await withTimeout(heap(p.cdp), 120000, 'heap');
-    const d = (k) => (m1[k] - m0[k]) * 1000;
-    // The CDP window: the assignment to the later of the second rAF and the complete frame.
+    // Times and the CDP window (the assignment to the second rAF) from the timing pass; the
+    // complete frame, paints, elements and heap from the probed one.
     return {
-      ...r, ...paint, scriptMs: d('ScriptDuration'), styleLayoutMs: d('RecalcStyleDuration') + d('LayoutDuration'), taskMs: d('TaskDuration'),
-      elements, heapBefore, heap: h,
+      ...r, ...paint, setMs: timing.setMs, oneRafMs: timing.oneRafMs, twoRafMs: timing.twoRafMs, probeTwoRafMs: r.twoRafMs,
+      scriptMs: timing.scriptMs, styleLayoutMs: timing.styleLayoutMs, taskMs: timing.taskMs, elements, heapBefore, heap: h,
     };
   } finally {
     await p.close();
@@ -716,7 +784,7 @@ function report(R) {
   metricTable('First screen complete (painted)', (r) => r.completeMs, (x) => ms(x), 'the first frame, after its paint, in which tiles cover every column at the top and bottom of the visible 800 px');
   metricTable('Frames until the first screen is complete', (r) => r.completeFrame, (x) => (x == null ? '—' : String(x)), '1 = the first frame after the assignment');
   metricTable('First thumbnail painted', (r) => r.firstThumbPaintMs, ms, 'first largest-contentful-paint entry after the assignment; includes fetching and decoding a 320 px WebP from localhost');
-  metricTable('Script time of the first screen', (r) => r.scriptMs, ms, 'CDP Performance.getMetrics ScriptDuration delta from before the assignment to the later of the 2nd rAF and the complete frame');
+  metricTable('Script time of the first screen', (r) => r.scriptMs, ms, 'CDP Performance.getMetrics ScriptDuration delta from before the assignment to the 2nd rAF, in the timing pass');
   metricTable('Style + layout time of the first screen', (r) => r.styleLayoutMs, ms, 'CDP RecalcStyleDuration + LayoutDuration, same window');
   metricTable('Elements after the first screen', (r) => r.elements, int, 'inside the gallery, through open shadow roots');
   metricTable('DOM nodes after the first screen', (r) => r.heap.domNodes, int, 'CDP Memory.getDOMCounters, whole page incl. text nodes, after forced GC');
