@@ -211,6 +211,16 @@ describe('virtualization', () => {
     await waitUntil(() => below().length >= 4, 'the overscan rows follow');
   });
 
+  it('an empty gallery with a height renders, when its first items come, the rows of that height only', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4"></media-gallery>`);
+    el.items = make(5_000);
+    await el.updateComplete;
+    const bottom = scroller(el).getBoundingClientRect().bottom;
+    const shown = tiles(el).filter((t) => tileIndex(t) > 0 || t.getBoundingClientRect().top < bottom);
+    expect(shown.some((t) => t.getBoundingClientRect().bottom >= bottom - 10), 'the 400 px are filled').to.equal(true);
+    expect(tiles(el).filter((t) => t.getBoundingClientRect().top >= bottom).length, 'nothing below its 400 px yet').to.equal(0);
+  });
+
   it('appending items keeps unchanged tiles, the scroll position and the focused tile', async () => {
     const list = make(10_000);
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${list}></media-gallery>`);

@@ -84,8 +84,10 @@ export class ViewportController implements ReactiveController {
     if (this._scroller) {
       const s = this._scroller;
       top = s.scrollTop - (c.offsetParent === s ? c.offsetTop : 0);
-      // An empty gallery's scroller is shut (0 px): the first items fill up to a window's height.
-      viewport = s.clientHeight || window.innerHeight;
+      // An empty gallery's scroller is shut (0 px): the first items fill the height it is given
+      // (a px height, at most the window's), else up to a window's height.
+      const given = s.style.height.endsWith('px') ? parseFloat(s.style.height) : 0;
+      viewport = s.clientHeight || (given > 0 ? Math.min(given, window.innerHeight) : window.innerHeight);
       bottom = top + viewport;
     } else {
       const r = c.getBoundingClientRect();
