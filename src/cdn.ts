@@ -5,7 +5,7 @@
  *
  * - `gallery-preview.js`: `<gallery-preview>`, as soon as the browser is idle, or earlier when
  *   a gallery needs it (`loadPreview()`);
- * - `gallery-toolbar.js`: `<gallery-toolbar>`, when a gallery's header first renders one, with
+ * - `gallery-toolbar.js`: `<gallery-toolbar>`, once a gallery's header has painted its first one, with
  *   the preview's chunk, or when the page holds one (`loadToolbar()`);
  * - `gallery-thumb.js`: `<gallery-thumb>`, when the page holds one (`loadThumb()`);
  * - `thumbhash.js`: the ThumbHash decoder, when a placeholder first needs it (`loadPlaceholders()`);

@@ -22,3 +22,12 @@ export function afterFirstScreen(fn: () => void): void {
   const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
   raf(() => raf(() => raf(fn)));
 }
+
+/**
+ * Runs `fn` when the browser is next idle (at the latest after `timeout` ms), with the idle
+ * deadline; after a `fallback` ms timer where there is no `requestIdleCallback` (Safari, Node).
+ */
+export function whenIdle(fn: (deadline?: IdleDeadline) => void, timeout: number, fallback: number): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
+  else setTimeout(fn, fallback);
+}

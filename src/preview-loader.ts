@@ -6,7 +6,7 @@
  * that upgrades in place, keeping the properties set on it.
  */
 import { isServer } from 'lit';
-import { afterFirstScreen } from './dom.js';
+import { afterFirstScreen, whenIdle } from './dom.js';
 
 let pending: Promise<unknown> | undefined;
 
@@ -16,7 +16,6 @@ export const loadPreview = (): Promise<unknown> => (pending ??= import('../eleme
 /** Loads it once the frames in progress have painted, when the browser is next idle (within 2 s). Nothing on the server (Node, @lit-labs/ssr). */
 export function preloadPreview(): void {
   if (pending || isServer) return;
-  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
   // After the frames in progress have painted (the chunk's parse and compile would delay them), then when idle.
-  afterFirstScreen(() => (idle ? idle(() => void loadPreview(), { timeout: 2000 }) : setTimeout(() => void loadPreview(), 200)));
+  afterFirstScreen(() => whenIdle(() => void loadPreview(), 2000, 200));
 }

@@ -1,6 +1,6 @@
 /**
  * `<gallery-toolbar>` is a chunk of its own (`gallery-toolbar.js` beside the CDN entry; a
- * bundler splits it likewise): the gallery's header loads it when it first renders one, the
+ * bundler splits it likewise): the gallery's header loads it once its first one has painted, the
  * preview's chunk imports it, and the CDN entry loads it for a standalone toolbar in the page.
  * Until it is defined, the toolbar's buttons show and work as plain buttons (an undefined
  * element shows its children); it then upgrades in place (role, label, one tab stop, arrows).

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { atWidth, computeLayout, parseHeight, parseResponsive, visibleRange, type Layout, type LayoutKind } from '../layout.js';
 import type { GalleryStore } from '../model/store.js';
 import { ViewportController } from './viewport.js';
-import { afterFirstScreen } from '../dom.js';
+import { afterFirstScreen, whenIdle } from '../dom.js';
 
 /** What the layout depends on besides the items, read from the host's properties. */
 export interface GridOptions {
@@ -15,13 +15,6 @@ export interface GridOptions {
   gap: { x: number; y: number };
   rowHeight: number;
 }
-
-/** `fn` when the browser is next idle (within 200 ms); a timer where there is no requestIdleCallback (Safari). */
-const idle = (fn: () => void): void => {
-  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-  if (ric) ric(fn, { timeout: 200 });
-  else setTimeout(fn, 50);
-};
 
 /** After a jump, the grid renders again (with media) once it has not jumped for this long (ms). */
 const SETTLE_MS = 80;
@@ -75,21 +68,21 @@ export class VirtualGridController implements ReactiveController {
   /**
    * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
    * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
-   * `onScreen` is the range in view, whose images load eagerly. The first render with tiles has
-   * no overscan (it follows once the first screen has painted, when idle). `deferMedia`: this render jumps
-   * past everything rendered before, or follows one by less than 80 ms: its tiles set no media
-   * `src`; the grid renders again (with them) once it has not jumped for 80 ms.
+   * `onScreen` is the range in view (`fetchpriority="high"`). The first render with tiles has no
+   * overscan (it follows once the first screen has painted, when idle). `deferMedia`: this render
+   * jumps past everything rendered before, or follows one by less than 80 ms: its tiles set no
+   * media `src`; the grid renders again (with them) once it has not jumped for 80 ms.
    */
   range(pinned: number): { indices: number[]; onScreen: [number, number]; deferMedia: boolean } {
     const vp = this.viewport, last = this._lastBand;
     // A jump past everything rendered (a fast fling, a scrollbar drag): this frame renders what
-    // is in view only; overscan comes back with the next, slower, frame.
+    // is in view only; overscan comes back with the next frame that is not a jump.
     const jumped = vp.width > 0 && last !== null && (vp.bottom < last.top || vp.top > last.bottom);
     // The first tiles of a gallery: the first screen only, so it paints in the frame the items
     // arrive in; the overscan follows once that frame has painted, when the browser is idle.
     const first = vp.width > 0 && this.store.length > 0 && !this._shown;
     this._shown = vp.width > 0 && this.store.length > 0;
-    if (first) afterFirstScreen(() => idle(() => this.host.requestUpdate()));
+    if (first) afterFirstScreen(() => whenIdle(() => this.host.requestUpdate(), 200, 50));
     const over = jumped || first ? 0 : Math.max(200, vp.viewport * OVERSCAN);
     if (jumped) {
       clearTimeout(this._settle);

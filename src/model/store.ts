@@ -11,7 +11,7 @@
  * Pure module: no DOM.
  */
 import { normalizeItem, normalizeItems, resolveItem, type GalleryItem, type InvalidInput } from './items.js';
-import { afterFirstScreen } from '../dom.js';
+import { afterFirstScreen, whenIdle } from '../dom.js';
 
 /** What the store learnt about one item's media while the page ran. */
 export interface ItemState {
@@ -96,7 +96,7 @@ export class GalleryStore {
    */
   settleIdle(done: (invalid: InvalidInput[]) => void): void {
     const assignment = this.invalid;
-    const idle = (f: (d?: IdleDeadline) => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 200 }) : setTimeout(f, 1));
+    const idle = (f: (d?: IdleDeadline) => void) => whenIdle(f, 200, 1);
     const step = (d?: IdleDeadline) => {
       if (this.invalid !== assignment) return;
       if (!this.settle(performance.now() + Math.max(4, Math.min(12, d?.timeRemaining() ?? 8)))) return void idle(step);

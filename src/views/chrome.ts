@@ -7,8 +7,8 @@ import { loadToolbarSoon } from '../toolbar-loader.js';
  * The gallery's header: its label and a Fullscreen button. The button's name changes with the
  * state ("Fullscreen" / "Exit fullscreen"); it carries no `aria-pressed` as well (one or the
  * other, never both) and no `title` repeating its name. Its `<gallery-toolbar>` is a chunk of
- * its own, loaded once the first screen with it has painted: until then the button shows and works as it is
- * (the gallery's styles lay the undefined toolbar out as the defined one).
+ * its own, loaded once the first screen with it has painted: until then the button shows and
+ * works as it is (the gallery's styles lay the undefined toolbar out as the defined one).
  */
 export function headerView(o: { label: string; toolbarLabel: string; fullscreen: { active: boolean; toggle(): unknown } | null; l: GalleryLabels }): TemplateResult | typeof nothing {
   const { l, fullscreen: fs } = o;

@@ -16,7 +16,7 @@ export interface GridView {
   /** Indices to render (visible band, overscan, tab stop) and the range on screen. */
   indices: number[];
   onScreen: [number, number];
-  /** This render is a jump past everything rendered before: tiles get no media `src` yet (`TileOptions.defer`). */
+  /** This render is a jump past everything rendered before, or just after one: tiles get no media `src` yet (`TileOptions.defer`). */
   deferMedia?: boolean;
   focus: number;
   selected: number | null;
@@ -56,8 +56,9 @@ export function flowCount(columns: Responsive, total: number): number {
 
 /**
  * The grid: a `role="list"` of tiles in item order, their elements recycled between renders
- * (`TileKeys`: a tile that stays keeps its element, one coming into view reuses one that left). Measured: absolutely positioned from the inline start (mirrored in RTL),
- * geometry written through CSSOM. Before measurement: CSS grid flow (see `flow`).
+ * (`TileKeys`: a tile that stays keeps its element, one coming into view reuses one that left).
+ * Measured: absolutely positioned from the inline start (mirrored in RTL), geometry written
+ * through CSSOM. Before measurement: CSS grid flow (see `flow`).
  */
 export function gridView(v: GridView): TemplateResult {
   const l = v.layout, n = v.count, t = v.tile, sx = v.rtl ? -1 : 1, flow = v.flow;
