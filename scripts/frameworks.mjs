@@ -247,9 +247,15 @@ async function interact(page, notes) {
   } catch {
     notes.push('a click on a tile did not open the preview');
   }
+  // The app renders the event's detail in its own change detection: wait for it (a loaded CI
+  // machine can take a while), then read it.
+  await page.waitForFunction(() => document.querySelector('#selected')?.textContent?.trim() === '0', { timeout: 5000 }).catch(() => {});
   const selected = await text(page, '#selected');
   if (selected !== '0') notes.push(`select did not reach the app (#selected: ${selected})`);
   if (opened) {
+    // Escape is the preview's key, once its chunk has loaded and focus has moved into it.
+    await page.waitForFunction(() => document.querySelector('#g')?.shadowRoot?.activeElement?.localName === 'gallery-preview', { timeout: 10_000 })
+      .catch(() => notes.push('focus did not move into the preview'));
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('#g')?.hasAttribute('preview'), { timeout: 5000 }).catch(() => notes.push('Escape did not close the preview'));
     await sleep(400);
