@@ -293,8 +293,9 @@ export class GalleryPreview extends LitElement {
   }
 
   private _onDialogClose = () => {
-    // Closed by the browser (a close request we did not intercept): still a user action.
-    if (!this.open) return;
+    // Closed by the browser (a close request we did not intercept): still a user action. Not
+    // when the dialog is open again: a stale `close` from a close the page already undid.
+    if (!this.open || this._dialog?.open) return;
     this._actions.close();
     if (this.open) this.requestUpdate();
   };

@@ -4,7 +4,7 @@ import '../elements/gallery-preview.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, frames, mainOf, record, tileAt, tiles } from './helpers.js';
+import { deepActive, frames, mainOf, record, recordCapture, tileAt, tiles } from './helpers.js';
 
 // Real photos (Aqua.jpg is 2560x1600), larger than the 800x480 viewer they are shown in.
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
@@ -570,6 +570,30 @@ describe('<gallery-preview> swipe', () => {
     expect(log).to.have.length(1);
     expect(p.open).to.equal(false);
     expect(q<HTMLDialogElement>(p, 'dialog')!.open).to.equal(false);
+  });
+
+  it('standalone modal: reopened in the same task as it closed, it stays open (the stale dialog close is ignored)', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><gallery-preview modal open src=${photo('Aqua.jpg')}></gallery-preview></div>`);
+    const p = wrap.firstElementChild as GalleryPreview;
+    const dialog = q<HTMLDialogElement>(p, 'dialog')!;
+    await waitUntil(() => dialog.open, 'shown');
+    const closes = record(p, ['preview-close']);
+    const onDoc = recordCapture(['preview-close']);
+    p.open = false;
+    await p.updateComplete;
+    expect(dialog.open).to.equal(false);
+    const stale = oneEvent(dialog, 'close');
+    p.open = true;
+    await p.updateComplete;
+    await stale;
+    await p.updateComplete;
+    await frames(2);
+    expect(p.open).to.equal(true);
+    expect(dialog.open).to.equal(true);
+    expect(q(p, '.stage')).to.exist;
+    expect(closes).to.have.length(0);
+    onDoc.stop();
+    expect(onDoc).to.have.length(0);
   });
 
   it('standalone modal: the stage is observed again after close and reopen (fits a resized viewport)', async () => {
