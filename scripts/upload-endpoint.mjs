@@ -14,6 +14,7 @@
 //     POST /upload-test/fail           reads the body, answers 500
 //     POST /upload-test/slow?gate=ID   answers only after GET /upload-test/release?gate=ID (or 20 s)
 //     GET  /upload-test/files/ID/NAME  a stored file
+//     GET  /upload-test/gated-404?gate=ID  answers 404 only after GET /upload-test/release?gate=ID (or 20 s): media that fails later
 //     POST /upload-test/echo           a form's submission: answers JSON [{name, value} | {name, file, size, type}]
 import { Readable } from 'node:stream';
 
@@ -154,6 +155,10 @@ export function uploadTestServer() {
       open?.();
       ctx.body = { released: !!open };
       return;
+    }
+    if (ctx.method === 'GET' && route === 'gated-404') {
+      await gate(String(ctx.query.gate ?? ''));
+      return void (ctx.status = 404);
     }
     if (ctx.method !== 'POST') return nextMw();
     if (route === 'slow') await gate(String(ctx.query.gate ?? ''));

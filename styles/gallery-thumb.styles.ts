@@ -41,9 +41,13 @@ export const tileStyles = css`
       inset: 0;
       width: 100%;
       height: 100%;
-      object-fit: var(--_fit, cover);
+      object-fit: cover;
       display: block;
     }
+    .tile [data-fit=contain] .media { object-fit: contain; }
+    .tile [data-fit=fill] .media { object-fit: fill; }
+    .tile [data-fit=none] .media { object-fit: none; }
+    .tile [data-fit=scale-down] .media { object-fit: scale-down; }
     .tile .ph { background-size: cover; background-position: center; filter: saturate(1.1); }
     .tile img, .tile video {
       opacity: 1;

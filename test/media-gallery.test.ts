@@ -185,6 +185,26 @@ describe('<media-gallery> rendering', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a focused tile whose image fails keeps its button and focus; the broken image is not shown', async () => {
+    // A URL that fails once released: the tile is focused before the error arrives.
+    const gate = `fail-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const errors = recordCapture(['item-error']);
+    const el = await mount(html`<media-gallery .items=${[{ src: `/upload-test/gated-404?gate=${gate}`, alt: 'Lost one' }, { src: photo('Aqua.jpg') }]}></media-gallery>`);
+    const button = mainOf(tileAt(el, 0));
+    button.focus();
+    expect(deepActive()).to.equal(button);
+    expect(errors).to.have.length(0);
+    await waitUntil(async () => (await (await fetch(`/upload-test/release?gate=${gate}`)).json()).released, 'the image request reached the server', { timeout: 5000, interval: 100 });
+    await waitUntil(() => tileAt(el, 0).querySelector('[part=error]'), 'error tile', { timeout: 5000 });
+    errors.stop();
+    expect(errors.map((e) => e.detail.index)).to.deep.equal([0]);
+    expect(mainOf(tileAt(el, 0))).to.equal(button);
+    expect(deepActive()).to.equal(button);
+    const img = tileAt(el, 0).querySelector('img');
+    expect(img === null || getComputedStyle(img).display === 'none', 'broken image hidden').to.equal(true);
+    expect(button.textContent).to.contain('Lost one');
+  });
+
   it('shows the placeholder until the thumbnail has loaded', async () => {
     const ph = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
     const el = await mount(html`<media-gallery .items=${[{ src: photo('Storm.jpg'), placeholder: ph }]}></media-gallery>`);

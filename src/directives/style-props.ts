@@ -10,7 +10,8 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 
 export type StyleProps = Readonly<Record<string, string | null | undefined>>;
 
-class StylePropsDirective extends Directive {
+/** @internal Exported to be extended by directives that also set CSS properties (`tileId`). */
+export class StylePropsDirective extends Directive {
   private _last = new Map<string, string>();
 
   constructor(info: PartInfo) {
@@ -22,7 +23,7 @@ class StylePropsDirective extends Directive {
     return noChange;
   }
 
-  override update(part: ElementPart, [props]: [StyleProps]): unknown {
+  override update(part: ElementPart, [props]: [StyleProps, ...unknown[]]): unknown {
     const style = (part.element as HTMLElement).style;
     const next = new Map<string, string>();
     for (const k in props) {

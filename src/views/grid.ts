@@ -6,7 +6,7 @@ import type { GalleryLabels } from '../model/labels.js';
 import type { Layout, Responsive } from '../layout.js';
 import { serverStyle, styleProps } from '../directives/style-props.js';
 import { tileContent } from './tile.js';
-import { tileId, type TileKeys } from './tile-keys.js';
+import { tileEl, type TileKeys } from './tile-keys.js';
 
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
 export interface GridView {
@@ -81,7 +81,7 @@ export function gridView(v: GridView): TemplateResult {
   return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} style=${serverStyle(props)} ${styleProps(props)}
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
     ${repeat(indices, (_, j) => keys[j], (i, j, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
-      ?selected=${v.selected === i} style=${serverStyle(g)} ${styleProps(g)} ${tileId(ids[j])}>${tileContent(v.item(i), {
+      ?selected=${v.selected === i} style=${serverStyle(g)} ${tileEl(g, ids[j])}>${tileContent(v.item(i), {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1, defer: !flow && !!v.deferMedia,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,

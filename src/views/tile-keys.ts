@@ -1,5 +1,6 @@
 import { noChange } from 'lit';
-import { Directive, directive, type ElementPart } from 'lit/directive.js';
+import { directive, type ElementPart } from 'lit/directive.js';
+import { StylePropsDirective, type StyleProps } from '../directives/style-props.js';
 
 /**
  * Keys for the rendered tiles (Lit `repeat` keys) that recycle a tile's DOM: an item rendered
@@ -40,23 +41,23 @@ export class TileKeys {
 }
 
 /**
- * On a tile's element: when the tile is reused for another item (`id` changed), it drops the
- * state the previous item's media had set on it (`loaded`, `instant`), so the new item shows its
- * placeholder, not the old picture, until its own media loads.
+ * On a tile's element: its geometry (`styleProps`), and, when the tile is reused for another
+ * item (`id` changed), it drops the state the previous item's media had set on it (`loaded`,
+ * `instant`), so the new item shows its placeholder, not the old picture, until its own media
+ * loads. One directive for both: one instance per tile.
  */
-class TileIdDirective extends Directive {
+class TileDirective extends StylePropsDirective {
   private _id?: string;
-  render(_id: string): unknown {
+  override render(_props: StyleProps, _id?: string): unknown {
     return noChange;
   }
-  override update(part: ElementPart, [id]: [string]): unknown {
+  override update(part: ElementPart, [props, id]: [StyleProps, string?]): unknown {
     if (this._id !== undefined && this._id !== id) {
       part.element.removeAttribute('loaded');
       part.element.removeAttribute('instant');
     }
     this._id = id;
-    return noChange;
+    return super.update(part, [props]);
   }
 }
-
-export const tileId = directive(TileIdDirective);
+export const tileEl = directive(TileDirective);

@@ -63,26 +63,34 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
   const ph = o.loaded || o.failed ? null : placeholderCss(item.placeholder);
   const fit = FITS.has(o.objectFit) ? o.objectFit : 'cover';
   const tab = o.active ? 0 : -1;
-  let media: unknown;
-  if (o.failed) {
-    media = html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption ? html`<span>${item.caption}</span>` : nothing}</span>`;
-  } else if (isVideo && !item.poster && !item.thumb) {
-    media = html`<video class="media" part="image" muted playsinline preload="metadata" src=${o.defer ? nothing : `${item.src}#t=0.1`} aria-hidden="true"></video>`;
-  } else {
-    const src = isVideo ? (item.poster ?? item.thumb!) : (item.thumb ?? item.src);
-    const set = !isVideo && !o.defer && item.srcset;
-    media = html`<img class="media" part="image" src=${o.defer ? nothing : src} alt=${alt} srcset=${set || nothing}
+  const name = o.failed ? nothing : label, current = o.selected ? 'true' : 'false';
+  // `object-fit` by attribute (`cover` is the stylesheet's default): no style directive per tile.
+  const fitAttr = fit === 'cover' ? nothing : fit;
+  const phPart = ph ? html`<span class="ph" style=${serverStyle({ 'background-image': ph })} ${styleProps({ 'background-image': ph })}></span>` : nothing;
+  const caption = item.caption && !o.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing;
+  // An error tile says which item failed: its caption, else its alt (as a browser shows a broken image's alt).
+  const error = o.failed ? html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption || alt ? html`<span>${item.caption || alt}</span>` : nothing}</span>` : nothing;
+  const actions = actionButtons(item, item.caption || alt || fallback, o, tab);
+  if (!isVideo) {
+    // The common tile, an image: one template with the <img> in it (fewer parts to create). A
+    // failed one keeps its button (and focus): the <img> loses its src (not displayed) and the
+    // error shows in the caption's place.
+    const set = !o.defer && !o.failed && item.srcset;
+    return html`<button class="main" data-act="open" data-fit=${fitAttr} tabindex=${tab} aria-label=${name} aria-current=${current}>${phPart}<img
+      class="media" part="image" src=${o.defer || o.failed ? nothing : item.thumb ?? item.src} alt=${alt} srcset=${set || nothing}
       sizes=${set ? (o.width ? `${Math.ceil(o.width)}px` : item.sizes ?? '200px') : nothing}
       width=${item.width ?? nothing} height=${item.height ?? nothing} loading="lazy" decoding="async"
-      fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
+      fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />${o.failed ? error : caption}</button>${actions}`;
   }
-  const fitProps = { '--_fit': fit === 'cover' ? null : fit }, phProps = { 'background-image': ph };
-  return html`<button class="main" data-act="open" style=${serverStyle(fitProps)} ${styleProps(fitProps)} tabindex=${tab}
-      aria-label=${o.failed ? nothing : label} aria-current=${o.selected ? 'true' : 'false'}>
-      ${ph ? html`<span class="ph" style=${serverStyle(phProps)} ${styleProps(phProps)}></span>` : nothing}${media}
-      ${isVideo && !o.failed ? html`<span class="badge">${icons.play}</span>` : nothing}
-      ${item.caption && !o.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing}
-    </button>${actionButtons(item, item.caption || alt || fallback, o, tab)}`;
+  // A video: its <video> (a frame of it), or its poster or thumb as an <img>, and the play badge.
+  const media = o.failed
+    ? error
+    : !item.poster && !item.thumb
+      ? html`<video class="media" part="image" muted playsinline preload="metadata" src=${o.defer ? nothing : `${item.src}#t=0.1`} aria-hidden="true"></video>`
+      : html`<img class="media" part="image" src=${o.defer ? nothing : (item.poster ?? item.thumb!)} alt=${alt}
+      width=${item.width ?? nothing} height=${item.height ?? nothing} loading="lazy" decoding="async"
+      fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
+  return html`<button class="main" data-act="open" data-fit=${fitAttr} tabindex=${tab} aria-label=${name} aria-current=${current}>${phPart}${media}${o.failed ? nothing : html`<span class="badge">${icons.play}</span>`}${caption}</button>${actions}`;
 }
 
 /** The per-item buttons. Each name says which item it acts on ("Like Leaf ribs"); no `title` repeats it. */
