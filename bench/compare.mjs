@@ -18,6 +18,12 @@
  * height, alt, type: 'image'}; media-gallery shows `thumb`, the others use it as the img src).
  *
  * Metrics (median over the runs, ratios against media-gallery; ratio > 1 = media-gallery less):
+ *   settled page   each first-screen page has loaded, built its items array and garbage
+ *                  collected, then waits --settle-ms (1 s) and an idle period before the
+ *                  assignment: the steady state in which items arrive from a fetch, with the
+ *                  page's scripts, chunks and fonts loaded and the browser's start-up work done
+ *                  (at 100 ms, that work still lands in some runs of every page: medians 5 ms
+ *                  higher and noisier, the same for all three).
  *   first screen   set `items` in a page task, then await two requestAnimationFrame callbacks:
  *                  performance.now() at the second callback minus performance.now() before the
  *                  assignment (the issue's definition), in a timing pass: a page of its own
@@ -54,6 +60,7 @@
  *   --scroll-items N     items for the scroll passes (default 10000)
  *   --scroll-ms MS       time for one scroll pass top to bottom (default 5000; quick 3000)
  *   --naive-max N        skip the naive page above N items (default 100000)
+ *   --settle-ms MS       quiet time before each first-screen assignment (default 1000; see above)
  *   --only a,b           pages to run: mg,naive,lv (default all)
  *   --no-scroll, --no-bundle
  *   --ref REF            measure media-gallery built from git REF (git archive into
@@ -106,6 +113,7 @@ const opt = {
   scrollItems: Number(arg('scroll-items', '10000')),
   scrollMs: Number(arg('scroll-ms', quick ? '3000' : '5000')),
   naiveMax: Number(arg('naive-max', '100000')),
+  settleMs: Number(arg('settle-ms', '1000')),
   only: arg('only', 'mg,naive,lv').split(','),
   scroll: !argv.includes('--no-scroll'),
   bundle: !argv.includes('--no-bundle'),
@@ -467,7 +475,12 @@ window.__b = (() => {
     },
     elements() { return countElements(root()); },
     tilesVisible() { return complete(); },
-    async idle(ms) { await new Promise((r) => setTimeout(r, ms)); await raf(); await raf(); },
+    /** ms of quiet, then the next idle period (requestIdleCallback) and two frames. */
+    async idle(ms) {
+      await new Promise((r) => setTimeout(r, ms));
+      await new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 1000 }) : r()));
+      await raf(); await raf();
+    },
     /**
      * Top to bottom at a constant speed: in each rAF callback scrollTop = (elapsed / durationMs)
      * × the maximum, so every page covers the list in the same time whatever its frame rate
@@ -620,7 +633,7 @@ async function timingRun(base, kind, photos, n, trace) {
   try {
     await p.page.evaluate(({ photos, n }) => window.__b.build(photos, n), { photos, n });
     await heap(p.cdp); // the same state as the probed page: garbage collected before
-    await p.page.evaluate(() => window.__b.idle(100));
+    await p.page.evaluate((ms) => window.__b.idle(ms), opt.settleMs);
     const tracing = opt.trace && trace ? await startTrace(p.cdp) : null;
     const m0 = await metrics(p.cdp);
     const r = await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f, false), 120), 180000, `${kind} first screen of ${n} (timing)`);
@@ -639,7 +652,7 @@ async function firstScreenRun(base, kind, photos, n, shot = false) {
   try {
     await p.page.evaluate(({ photos, n }) => window.__b.build(photos, n), { photos, n });
     const heapBefore = await heap(p.cdp);
-    await p.page.evaluate(() => window.__b.idle(100));
+    await p.page.evaluate((ms) => window.__b.idle(ms), opt.settleMs);
     // The timing pass, in a page of its own: set items, two rAFs, nothing else in between (the
     // probe's hit tests would run between the frames and delay the second).
     const timing = await timingRun(base, kind, photos, n, shot);
