@@ -176,7 +176,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private _roving = new RovingGridController(this, {
     count: () => this._store.length, layout: () => this._grid.layout(),
     pageMetrics: () => ({ viewport: this._grid.viewport.viewport, gapY: this._gapXY.y }),
-    indexFromEvent: tileIndexOf, reveal: (i) => this._reveal(i), escape: () => this._actions.clearSelection(),
+    indexFromEvent: tileIndexOf, reveal: (i) => this._reveal(i), escape: () => (this.preview ? this._actions.close() : this._actions.clearSelection()), // a preview still loading: Escape cancels it
   });
   private _say = new AnnouncerController(this, () => this._l);
   private _actions = new ItemActionsController(this, this._store, { rove: (i, focus) => (focus ? void this._roving.focus(i) : (this._roving.index = i)), removed: (it, i, t) => this._say.deleted(it, i, t) });

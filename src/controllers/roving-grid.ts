@@ -13,7 +13,7 @@ export interface RovingGridPort {
   indexFromEvent(e: Event): number;
   /** Scrolls tile `i` into view, renders it, and resolves with it (or null). */
   reveal(i: number): Promise<HTMLElement | null>;
-  /** Escape on a tile (clears the selection when there is no preview). */
+  /** Escape on a tile (clears the selection when there is no preview; cancels a preview that has not arrived yet). */
   escape(i: number): void;
 }
 
