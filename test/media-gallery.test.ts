@@ -133,6 +133,18 @@ describe('<media-gallery> rendering', () => {
     expect(tileAt(el, 2).querySelector('.badge')).to.exist;
   });
 
+  it('reads a child again when any attribute it is read from changes (caption, type, width…)', async () => {
+    const el = await mount(html`<media-gallery columns="2"><gallery-thumb src=${photo('Aqua.jpg')} caption="Before"></gallery-thumb>
+      <img src=${photo('Dune.jpg')} alt="Dune" width="1680" height="1050"></media-gallery>`);
+    const thumb = el.querySelector('gallery-thumb')!;
+    thumb.setAttribute('caption', 'After');
+    await waitUntil(() => tileAt(el, 0).querySelector('.caption')?.textContent === 'After', 'caption re-read');
+    el.querySelector('img')!.setAttribute('width', '800');
+    await waitUntil(() => el.items[1].width === 800, 'width re-read');
+    thumb.setAttribute('type', 'video');
+    await waitUntil(() => el.items[0].type === 'video', 'type re-read');
+  });
+
   it('loads items from `src` (a manifest), resolving relative URLs against it', async () => {
     const el = await mount(html`<media-gallery src="/test/fixtures/manifest.json"></media-gallery>`);
     await waitUntil(() => el.items.length === 2, 'manifest loaded');

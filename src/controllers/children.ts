@@ -12,6 +12,9 @@ import { itemsFromChildren } from '../model/items.js';
  * that first update. `pending` is true meanwhile (and on the server): the host can keep its
  * default slot visible then, so the children show until the grid replaces them.
  */
+/** Every attribute `itemsFromChildren` reads: a change to one of them reads the children again. */
+const CHILD_ATTRIBUTES = ['src', 'href', 'alt', 'title', 'data-caption', 'caption', 'poster', 'type', 'width', 'height', 'srcset', 'sizes', 'download'];
+
 export class ChildrenController implements ReactiveController {
   private _mo?: MutationObserver;
   private _deferred = false;
@@ -36,7 +39,7 @@ export class ChildrenController implements ReactiveController {
     if (hydrating) this._deferred = true;
     else this._read();
     this._mo = new MutationObserver(() => this.active() && this._read());
-    this._mo.observe(this.host, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'alt', 'title', 'data-caption', 'poster'] });
+    this._mo.observe(this.host, { childList: true, subtree: true, attributes: true, attributeFilter: CHILD_ATTRIBUTES });
   }
 
   hostUpdated(): void {
