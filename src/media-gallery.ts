@@ -213,7 +213,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   /**
    * The items shown, normalised (`GalleryItem[]`). Set any input form of the contract (URL
    * strings, `[src, caption]`, Gradio payloads, `GalleryItem`s); invalid entries are skipped
-   * with one console warning and an `item-error` each (in a list over 2,000, once idle after the
+   * with one console warning and an `item-error` each (in a list over 500, once idle after the
    * first screen: each item is checked when first shown). Selection and keyboard focus follow their item.
    */
   get items(): GalleryItem[] { return this._store.items as GalleryItem[]; }
