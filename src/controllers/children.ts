@@ -1,6 +1,9 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { itemsFromChildren } from '../model/items.js';
 
+/** Every attribute `itemsFromChildren` reads: a change to one of them reads the children again. */
+const CHILD_ATTRIBUTES = ['src', 'href', 'alt', 'title', 'data-caption', 'caption', 'poster', 'type', 'width', 'height', 'srcset', 'sizes', 'download'];
+
 /**
  * Reads items from the host's light-DOM children (`<img>`, `<video>`, `<a><img></a>`,
  * `<gallery-thumb>`) while `active()` says so (neither `items` nor `src` set), and again when
@@ -12,9 +15,6 @@ import { itemsFromChildren } from '../model/items.js';
  * that first update. `pending` is true meanwhile (and on the server): the host can keep its
  * default slot visible then, so the children show until the grid replaces them.
  */
-/** Every attribute `itemsFromChildren` reads: a change to one of them reads the children again. */
-const CHILD_ATTRIBUTES = ['src', 'href', 'alt', 'title', 'data-caption', 'caption', 'poster', 'type', 'width', 'height', 'srcset', 'sizes', 'download'];
-
 export class ChildrenController implements ReactiveController {
   private _mo?: MutationObserver;
   private _deferred = false;

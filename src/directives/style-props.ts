@@ -10,7 +10,7 @@ import { Directive, PartType, directive, type ElementPart, type PartInfo } from 
 
 export type StyleProps = Readonly<Record<string, string | null | undefined>>;
 
-/** @internal Exported to be extended by directives that also set CSS properties (`tileId`). */
+/** @internal Exported to be extended by directives that also set CSS properties (`tileEl`). */
 export class StylePropsDirective extends Directive {
   private _last = new Map<string, string>();
 
