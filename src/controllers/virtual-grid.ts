@@ -49,6 +49,12 @@ export class VirtualGridController implements ReactiveController {
 
   hostConnected(): void {}
 
+  /** A removed gallery keeps no settle timer; back in the page, its next render sets media sources. */
+  hostDisconnected(): void {
+    clearTimeout(this._settle);
+    this._deferring = false;
+  }
+
   /** The current layout. */
   layout(): Layout {
     const o = this.options();
