@@ -150,6 +150,29 @@ function summaryLines() {
   };
 }
 
+/**
+ * `executeServerCommand('touch', {type: 'start' | 'move' | 'end', x, y})`: a finger through the
+ * browser's own input pipeline (puppeteer's touchscreen: CDP `Input.dispatchTouchEvent` in
+ * Chromium, WebDriver BiDi `input.performActions` in Firefox), so the page gets the touch,
+ * pointer, contextmenu and click events a real finger makes, in the browser's order and with
+ * its timing, not events a test made up. `x`, `y`: CSS px in the viewport.
+ */
+function touchCommand() {
+  return {
+    name: 'touch-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'touch') return undefined;
+      const touch = session.browser.getPage(session.id).touchscreen;
+      const { type, x, y } = payload ?? {};
+      if (type === 'start') await touch.touchStart(x, y);
+      else if (type === 'move') await touch.touchMove(x, y);
+      else if (type === 'end') await touch.touchEnd();
+      else throw new Error(`touch: unknown type ${type} (start, move, end)`);
+      return true;
+    },
+  };
+}
+
 if (browsers.length === 0) {
   throw new Error(`BROWSERS=${process.env.BROWSERS} names no known browser (chromium, firefox).`);
 }
@@ -160,7 +183,7 @@ export default {
   // test/cdn/ runs against the built bundle only (web-test-runner.cdn.config.mjs).
   files: ['test/**/*.test.ts', '!test/node/**', '!test/pipeline/**', '!test/cdn/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), touchCommand()],
   middleware: [
     // Upload endpoints under /upload-test/ (stored, failing and slow responses, a form echo) for
     // the server-upload and form tests: see scripts/upload-endpoint.mjs.

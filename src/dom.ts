@@ -1,4 +1,5 @@
 /** Small DOM helpers shared by the elements. */
+import type { CSSResult } from 'lit';
 
 /**
  * Whether `el` is laid out right-to-left (`:dir(rtl)`, else its computed direction). Not for
@@ -30,4 +31,25 @@ export function afterFirstScreen(fn: () => void): void {
 export function whenIdle(fn: (deadline?: IdleDeadline) => void, timeout: number, fallback: number): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout });
   else setTimeout(fn, fallback);
+}
+
+/**
+ * Adds a chunk's styles to an element's shadow root (once), after the element's own: styles
+ * not among its static ones, so a page that never needs them never downloads them. A
+ * constructed sheet (allowed by a strict `style-src`), else a `<style data-chunk=key>` with
+ * Lit's nonce. Nothing outside a shadow root (server-side rendering).
+ */
+export function adoptStyles(root: HTMLElement | DocumentFragment, styles: CSSResult, key: string): void {
+  if (typeof ShadowRoot === 'undefined' || !(root instanceof ShadowRoot)) return;
+  const sheet = styles.styleSheet;
+  if (sheet && root.adoptedStyleSheets) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else if (!root.querySelector(`style[data-chunk="${key}"]`)) {
+    const style = document.createElement('style');
+    style.dataset.chunk = key;
+    const nonce = (globalThis as { litNonce?: string }).litNonce;
+    if (nonce) style.setAttribute('nonce', nonce);
+    style.textContent = styles.cssText;
+    root.append(style);
+  }
 }

@@ -3,6 +3,7 @@ import { normalizeItem, type GalleryItem, type GalleryItemInput } from './model/
 import { emit, type GalleryEventName, type GalleryListener } from './events/gallery-events.js';
 import { sendRequest, type RequestAction, type RequestData } from './events/requests.js';
 import { tileAct, tileContent, tileLoad, type TileRequest } from './views/tile.js';
+import { actionButtons } from './views/tile-actions.js';
 import { boolOn } from './converters.js';
 import { icons } from './icons.js';
 import { defaultLabels, type GalleryLabels } from './model/labels.js';
@@ -240,7 +241,7 @@ export class GalleryThumb extends LitElement {
         @click=${this._events} @keydown=${this._events} @load=${this._events} @error=${this._events} @loadeddata=${this._events}>${tileContent(item, {
           index: this.index, total: this.total, l: { ...defaultLabels, ...this.labels }, objectFit: this.objectFit, active: this.active, selected: this.selected,
           priority: this.priority, width: this.tileWidth, failed: this.failed, loaded: this.loaded, showLikeDislike: this.showLikeDislike,
-          showFavoriteButton: this.showFavoriteButton, showEditButton: this.showEditButton, showDeleteButton: this.showDeleteButton, showCaptionButton: false, actionLabel: this.actionLabel,
+          showFavoriteButton: this.showFavoriteButton, showEditButton: this.showEditButton, showDeleteButton: this.showDeleteButton, showCaptionButton: false, actionLabel: this.actionLabel, actions: actionButtons,
         })}</div>`;
     } catch (err) {
       // Whatever went wrong, the tile becomes an error tile (once) instead of a blank or a

@@ -12,7 +12,9 @@ import { LoadMoreController } from './controllers/load-more.js';
 import { DeepLinkController } from './controllers/deep-link.js';
 import { SrcLoaderController } from './controllers/src-loader.js';
 import { ChildrenController } from './controllers/children.js';
-import { UploadLoader } from './controllers/upload-loader.js';
+import { ChunkLoader } from './controllers/chunk-loader.js';
+import type { UploadMode } from './controllers/upload-mode.js';
+import type { ActionButtons } from './views/tile-actions.js';
 import type { UploadHandler } from './controllers/transfer.js';
 import { ItemActionsController } from './controllers/item-actions.js';
 import { FullscreenController } from './controllers/fullscreen.js';
@@ -21,7 +23,7 @@ import { FocusKeeperController } from './controllers/focus-keeper.js';
 import { AnnouncerController } from './controllers/announcer.js';
 import { OnDemandController } from './controllers/on-demand.js';
 import { headerView, loadMoreView } from './views/chrome.js';
-import { isRtl } from './dom.js';
+import { adoptStyles, isRtl } from './dom.js';
 import { loadPreview, preloadPreview } from './preview-loader.js';
 import { flowCount, gridView, tileIndexOf } from './views/grid.js';
 import { TileEventsController } from './controllers/tile-events.js';
@@ -184,13 +186,16 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private _touch = new TouchModeController(this);
   private _deepLink = new DeepLinkController(this, { count: () => this._store.length, open: (i) => this.open(i), closedByHistory: () => this._actions.close() });
   private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base));
-  private _upload = new UploadLoader(this, () => this.interactive || !!this.name, ({ UploadMode }) => {
+  // Upload mode and the tiles' action buttons are chunks of their own, loaded when first wanted.
+  private _upload = new ChunkLoader<UploadMode>(this, () => this.interactive || !!this.name, () => import('./controllers/upload-mode.js').then(({ UploadMode }) => {
     const up = new UploadMode(this, this._store, { indexFromEvent: tileIndexOf, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
       focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
     up.pageSet(this._store.items);
     return up;
-  });
-  private get _up() { return this._upload.mode; }
+  }));
+  private _tileActions = new ChunkLoader<ActionButtons>(this, () => this.showLikeDislike || this.showFavoriteButton || this.showEditButton || !!this.actionLabel || this.interactive,
+    () => import('./views/tile-actions.js').then((m) => (adoptStyles(this.renderRoot, m.actionStyles, 'tile-actions'), m.actionButtons)));
+  private get _up() { return this._upload.value; }
   private _fullscreen = new FullscreenController(this);
   private _tiles = new TileEventsController(this, this._store);
   private _children: ChildrenController;
@@ -260,6 +265,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src && !this._itemsSet) void this._srcLoader.load(this.src);
     if (changed.has('interactive') || changed.has('name')) void this._upload.load();
+    void this._tileActions.load();
     const n = this._store.length;
     if (changed.has('items' as keyof MediaGallery)) {
       this._more.itemsChanged();
@@ -316,13 +322,14 @@ export class MediaGallery extends FormControlMixin(LitElement) {
 
   /** @internal Form-associated callbacks: `form.reset()`, a disabled fieldset, back/forward restore. */
   formResetCallback(): void { this._up?.form.reset(); }
-  /** @internal */ formDisabledCallback(d: boolean): void { void this._upload.load(true).then(() => { this._up!.form.formDisabled = d; this.requestUpdate(); }); }
-  /** @internal */ formStateRestoreCallback(state: unknown): void { void this._upload.load(true).then(() => this._up!.form.restore(state)); }
+  /** @internal */ formDisabledCallback(d: boolean): void { void this._upload.load(true).then(() => { if (this._up) this._up.form.formDisabled = d; this.requestUpdate(); }); }
+  /** @internal */ formStateRestoreCallback(state: unknown): void { void this._upload.load(true).then(() => this._up?.form.restore(state)); }
 
-  /** Resolves after the update and, while upload mode is loading, once it has loaded and rendered. */
+  /** Resolves after the update and, while a chunk it wants is loading (upload mode, the tiles' action buttons), once it has loaded and rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    for (let p = this._upload.pending; p; p = this._upload.pending) done = await p.then(() => super.getUpdateComplete());
+    const pending = () => this._upload.pending ?? this._tileActions.pending;
+    for (let p = pending(); p; p = pending()) done = await p.then(() => super.getUpdateComplete());
     return done;
   }
 
@@ -358,7 +365,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
       flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles, keys: this._tiles.keys,
       tile: {
         objectFit: this.objectFit || 'cover', l: this._l, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,
-        showEditButton: this.showEditButton, showDeleteButton: this.interactive && !!this._up && !this._up.form.disabled, actionLabel: this.actionLabel ?? '',
+        showEditButton: this.showEditButton, showDeleteButton: this.interactive && !!this._up && !this._up.form.disabled, actionLabel: this.actionLabel ?? '', actions: this._tileActions.value,
       },
     });
   }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { buttons, tokens } from './tokens.styles.js';
-import { tileStyles } from './gallery-thumb.styles.js';
+import { tileStyles } from './tile.styles.js';
 
 export const galleryStyles = [
   tokens,

@@ -146,6 +146,10 @@ describe('touch', () => {
     }
     // What a mobile browser sends after the second tap.
     stage.dispatchEvent(new MouseEvent('dblclick', { clientX: c.x, clientY: c.y, bubbles: true, composed: true, cancelable: true }));
+    // The zoom eases in: on a loaded machine its first frames can read the same as before it
+    // started. Wait for it to grow, then for where it settles (a dblclick that undid it would
+    // take it back to the fit size).
+    await waitUntil(() => img().getBoundingClientRect().width / fit.width > 1.5, 'zoomed in', { timeout: 3000 });
     const zoomed = await stableRect(img);
     expect(zoomed.width / fit.width).to.be.greaterThan(1.5);
   });

@@ -106,7 +106,36 @@ describe('loaded on demand', () => {
     el.parentElement!.append(el);
     await settle(el);
     expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(sheets);
-    expect(shown.shadowRoot!.adoptedStyleSheets.length).to.equal(sheets - 1);
+    // Neither upload mode's styles nor the tiles' action buttons' (its delete buttons bring them).
+    expect(shown.shadowRoot!.adoptedStyleSheets.length).to.equal(sheets - 2);
     expect(getComputedStyle(zone).cursor).to.equal('pointer');
+  });
+
+  it("the tiles' action buttons come with their chunk and its styles, on first render and when turned on later; a gallery that shows none has neither", async () => {
+    const shown = await mount(html`<media-gallery .items=${[photo('Aqua.jpg')]}></media-gallery>`);
+    const own = shown.shadowRoot!.adoptedStyleSheets.length;
+    const el = await mount(html`<media-gallery show-like-dislike action-label="Use" .items=${[{ src: photo('Aqua.jpg'), caption: 'Aqua' }]}></media-gallery>`);
+    // `updateComplete` waited for the chunk: the buttons are there, named, and laid out by its styles.
+    const group = el.shadowRoot!.querySelector<HTMLElement>('.grid > .tile [part=actions]')!;
+    expect([...group.querySelectorAll('button')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Like Aqua', 'Dislike Aqua', 'Use Aqua']);
+    const g = getComputedStyle(group);
+    expect([g.position, g.display]).to.deep.equal(['absolute', 'flex']);
+    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(own + 1);
+    expect(shown.shadowRoot!.querySelector('[part=actions]')).to.equal(null);
+    expect(shown.shadowRoot!.adoptedStyleSheets.length).to.equal(own);
+    // Turned on later: the star shows after the next update, styled, and works.
+    shown.showFavoriteButton = true;
+    await shown.updateComplete;
+    const star = shown.shadowRoot!.querySelector<HTMLButtonElement>('.grid > .tile [part~=favorite]')!;
+    expect(getComputedStyle(star.parentElement!).position).to.equal('absolute');
+    expect(shown.shadowRoot!.adoptedStyleSheets.length).to.equal(own + 1);
+    const fired: boolean[] = [];
+    const onFavorite = (e: Event) => fired.push((e as CustomEvent<{ favorite: boolean }>).detail.favorite);
+    document.addEventListener('favorite', onFavorite, { capture: true });
+    star.click();
+    document.removeEventListener('favorite', onFavorite, { capture: true });
+    expect(fired).to.deep.equal([true]);
+    await shown.updateComplete;
+    expect(shown.shadowRoot!.querySelector('.grid > .tile [part~=favorite]')!.getAttribute('aria-pressed')).to.equal('true');
   });
 });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
@@ -638,6 +638,32 @@ describe('upload mode: editing', () => {
       expect(seen.map((x) => x.type)).to.deep.equal(['change']);
       expect(status(el)).to.equal('Moved Photo 1 to position 5 of 6');
     } finally {
+      seen.stop();
+    }
+  });
+
+  it('touch, real input (the browser\'s touch pipeline, not made-up events): a finger held on a tile lifts it, drags it two places on and drops it there; no preview, no context menu', async () => {
+    const el = await mount(html`<media-gallery interactive columns="3" .items=${items(6)}></media-gallery>`);
+    const seen = recordCapture(['change', 'preview-open', 'select']);
+    const menus: Event[] = [];
+    const onMenu = (e: Event) => menus.push(e);
+    document.addEventListener('contextmenu', onMenu, true);
+    try {
+      const tile = tileAt(el, 0), a = centre(tile), b = centre(tileAt(el, 2));
+      await executeServerCommand('touch', { type: 'start', x: a.x, y: a.y });
+      await waitUntil(() => tile.hasAttribute('data-lifted'), 'lifted by the long press', { timeout: 3000 });
+      await waitUntil(() => status(el) === LIFTED, 'announced');
+      for (const f of [0.1, 0.25, 0.5, 0.75, 1]) await executeServerCommand('touch', { type: 'move', x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f });
+      await waitUntil(() => tileAt(el, 2).hasAttribute('data-drop-target'), 'over the third tile');
+      await executeServerCommand('touch', { type: 'end' });
+      await waitUntil(() => seen.some((x) => x.type === 'change'), 'change fired');
+      await settle(el);
+      expect(captions(el).slice(0, 3)).to.deep.equal(['Photo 2', 'Photo 3', 'Photo 1']);
+      expect(seen.map((x) => x.type)).to.deep.equal(['change']);
+      expect(status(el)).to.equal('Moved Photo 1 to position 3 of 6');
+      expect(menus.filter((e) => !e.defaultPrevented), 'no context menu shown').to.have.length(0);
+    } finally {
+      document.removeEventListener('contextmenu', onMenu, true);
       seen.stop();
     }
   });

@@ -4,7 +4,7 @@ import { loadPreview } from '../preview-loader.js';
 
 /**
  * What `<media-gallery>` renders from chunks loaded on demand, besides upload mode
- * (`upload-loader.ts`): it renders again once the ThumbHash decoder has arrived (see
+ * (`chunk-loader.ts`): it renders again once the ThumbHash decoder has arrived (see
  * {@link PlaceholdersController}), and a first pointer or focus on it loads the preview's chunk
  * (the preview is likely next) if the browser has not been idle yet and `preview()` says so.
  */

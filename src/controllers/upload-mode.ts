@@ -15,6 +15,7 @@ import { TouchReorderController } from './touch-reorder.js';
 import { FileDropController } from './file-drop.js';
 import { dropzone, gridOverlay } from '../views/dropzone.js';
 import { uploadStyles } from '../../styles/upload.styles.js';
+import { adoptStyles } from '../dom.js';
 
 /** Everything upload mode reads from `<media-gallery>`. */
 export interface UploadModeHost extends UploadHost, FormHost, TransferHost {
@@ -90,7 +91,7 @@ export class UploadMode implements ReactiveController {
   }
 
   hostConnected(): void {
-    adoptStyles(this.host.renderRoot);
+    adoptStyles(this.host.renderRoot, uploadStyles, 'upload');
     this.host.addEventListener('change', this._onChange);
     clearTimeout(this._parkTimer);
     const back = this.urls.unpark(this.store.items);
@@ -136,25 +137,5 @@ export class UploadMode implements ReactiveController {
 
   private _anyJob(indices: number[]) {
     return indices.some((i) => this.store.items[i] && this.transfer.stateOf(this.store.items[i]));
-  }
-}
-
-/**
- * Adds upload mode's styles to the gallery's shadow root (once): they are not among the
- * gallery's static styles, so a gallery that is only shown never downloads them. A constructed
- * sheet after the gallery's own (allowed by a strict `style-src`), else a `<style>`.
- */
-function adoptStyles(root: HTMLElement | DocumentFragment): void {
-  if (!(root instanceof ShadowRoot)) return;
-  const sheet = uploadStyles.styleSheet;
-  if (sheet && root.adoptedStyleSheets) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else if (!root.querySelector('style[data-upload]')) {
-    const style = document.createElement('style');
-    style.dataset.upload = '';
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    if (nonce) style.setAttribute('nonce', nonce);
-    style.textContent = uploadStyles.cssText;
-    root.append(style);
   }
 }

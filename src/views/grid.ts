@@ -7,6 +7,7 @@ import type { Layout, Responsive } from '../layout.js';
 import { serverStyle, styleProps } from '../directives/style-props.js';
 import { tileContent } from './tile.js';
 import { tileEl, type TileKeys } from './tile-keys.js';
+import type { ActionButtons } from './tile-actions.js';
 
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
 export interface GridView {
@@ -38,6 +39,8 @@ export interface GridView {
     objectFit: string; l: GalleryLabels; showLikeDislike: boolean; showFavoriteButton: boolean;
     /** Upload mode's tile editing: the delete button, and the caption button with it. */
     showEditButton: boolean; showDeleteButton: boolean; actionLabel: string;
+    /** The action buttons' renderer, once its chunk has loaded (`TileOptions.actions`). */
+    actions: ActionButtons | null;
   };
   /** Layers positioned over the tiles (upload progress, the caption editor). */
   overlay?: unknown;
@@ -84,7 +87,7 @@ export function gridView(v: GridView): TemplateResult {
       ?selected=${v.selected === i} style=${serverStyle(g)} ${tileEl(g, ids[j])}>${tileContent(v.item(i), {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1, defer: !flow && !!v.deferMedia,
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
-        showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel,
+        showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel, actions: t.actions,
       })}</div>`)}
     ${v.overlay ?? nothing}
   </div>`;

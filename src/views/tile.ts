@@ -5,6 +5,7 @@ import { icons } from '../icons.js';
 import { placeholderCss } from '../placeholder.js';
 import { serverStyle, styleProps } from '../directives/style-props.js';
 import type { RequestAction, RequestData } from '../events/requests.js';
+import type { ActionButtons } from './tile-actions.js';
 
 /** The `object-fit` values a tile accepts; anything else is `cover`. */
 const FITS = new Set(['contain', 'cover', 'fill', 'none', 'scale-down']);
@@ -42,11 +43,16 @@ export interface TileOptions {
   /** Upload mode in a gallery: the button that opens its inline caption editor. */
   showCaptionButton: boolean;
   actionLabel: string;
+  /**
+   * Renders the action buttons (`views/tile-actions.ts`, a chunk of its own). `null` while it
+   * has not loaded: the tile shows without them, and its renderer loads it when any is asked for.
+   */
+  actions: ActionButtons | null;
 }
 
 /**
  * The inside of one tile: the main button (placeholder, image or video, play badge, caption)
- * and the action buttons. No listeners: each button names what it does in `data-act`, and the
+ * and the action buttons (when `o.actions` has loaded). No listeners: each button names what it does in `data-act`, and the
  * element that renders tiles (the gallery's grid, a standalone `<gallery-thumb>`) listens once
  * for all of them (`tileAct`, `tileLoad`). Shared by both, so both look and behave the same.
  */
@@ -70,7 +76,7 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
   const caption = item.caption && !o.failed ? html`<span class="caption" part="caption" aria-hidden=${captionIsAlt ? 'true' : nothing}>${item.caption}</span>` : nothing;
   // An error tile says which item failed: its caption, else its alt (as a browser shows a broken image's alt).
   const error = o.failed ? html`<span class="error" part="error">${icons.broken}<span>${l.loadError}</span>${item.caption || alt ? html`<span>${item.caption || alt}</span>` : nothing}</span>` : nothing;
-  const actions = actionButtons(item, item.caption || alt || fallback, o, tab);
+  const actions = o.actions ? o.actions(item, item.caption || alt || fallback, o, tab) : nothing;
   if (!isVideo) {
     // The common tile, an image: one template with the <img> in it (fewer parts to create). A
     // failed one keeps its button (and focus): the <img> loses its src (not displayed) and the
@@ -91,26 +97,6 @@ export function tileContent(item: GalleryItem, o: TileOptions): TemplateResult {
       width=${item.width ?? nothing} height=${item.height ?? nothing} loading="lazy" decoding="async"
       fetchpriority=${o.priority ? 'high' : 'auto'} draggable="false" />`;
   return html`<button class="main" data-act="open" data-fit=${fitAttr} tabindex=${tab} aria-label=${name} aria-current=${current}>${phPart}${media}${o.failed ? nothing : html`<span class="badge">${icons.play}</span>`}${caption}</button>${actions}`;
-}
-
-/** The per-item buttons. Each name says which item it acts on ("Like Leaf ribs"); no `title` repeats it. */
-function actionButtons(item: GalleryItem, name: string, o: TileOptions, tab: number) {
-  const l = o.l;
-  const on = (action: string) => fmt(l.onItem, { action, item: name });
-  const b: TemplateResult[] = [];
-  const pressed = (p: boolean) => (p ? 'true' : 'false');
-  if (o.showLikeDislike) {
-    b.push(html`<button class="btn" part="button like" data-act="like" tabindex=${tab} aria-label=${on(l.like)} aria-pressed=${pressed(item.liked === true)}>${icons.like}</button>`);
-    b.push(html`<button class="btn" part="button dislike" data-act="dislike" tabindex=${tab} aria-label=${on(l.dislike)} aria-pressed=${pressed(item.liked === false)}>${icons.dislike}</button>`);
-  }
-  if (o.showFavoriteButton) b.push(html`<button class="btn" part="button favorite" data-act="favorite" tabindex=${tab} aria-label=${on(l.favorite)} aria-pressed=${pressed(!!item.favorite)}>${icons.star}</button>`);
-  if (o.showEditButton) b.push(html`<button class="btn" part="button edit" data-act="edit" tabindex=${tab} aria-label=${on(l.edit)}>${icons.edit}</button>`);
-  // The visible label starts the name (WCAG 2.5.3, label in name).
-  if (o.actionLabel) b.push(html`<button class="btn" part="button action" data-act="action" tabindex=${tab} aria-label=${on(o.actionLabel)}>${o.actionLabel}</button>`);
-  if (o.showCaptionButton) b.push(html`<button class="btn" part="button caption-edit" data-act="caption" tabindex=${tab} aria-label=${on(l.editCaption)}>${icons.caption}</button>`);
-  if (o.showDeleteButton) b.push(html`<button class="btn" part="button delete" data-act="delete" tabindex=${tab} aria-label=${on(l.delete)}>${icons.trash}</button>`);
-  if (!b.length) return nothing;
-  return html`<div class="actions ${item.liked != null || item.favorite ? 'pinned' : ''}" part="actions">${b}</div>`;
 }
 
 /** A request a tile's button makes for `item`: the action and its data. */

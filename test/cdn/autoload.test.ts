@@ -80,4 +80,14 @@ describe('the CDN entry', () => {
     expect([z.display, z.borderTopStyle, z.cursor]).to.deep.equal(['grid', 'dashed', 'pointer']);
     expect(requested()).to.include('/dist/cdn/upload-mode.js');
   });
+
+  it("a gallery's tile action buttons load tile-actions.js with their styles", async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="width:600px"><media-gallery show-favorite-button .items=${[{ src: photo('Wood.jpg'), caption: 'Wood' }]}></media-gallery></div>`);
+    const el = wrap.querySelector<MediaGallery>('media-gallery')!;
+    await el.updateComplete;
+    const star = el.shadowRoot!.querySelector<HTMLButtonElement>('.grid > .tile [part~=favorite]')!;
+    expect(star.getAttribute('aria-label')).to.equal('Favorite Wood');
+    expect(getComputedStyle(star.parentElement!).position).to.equal('absolute');
+    expect(requested()).to.include('/dist/cdn/tile-actions.js');
+  });
 });

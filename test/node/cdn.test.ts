@@ -17,9 +17,9 @@ async function bundle(): Promise<Map<string, string>> {
   }
 }
 
-test('the CDN bundle: a self-registering entry with Lit inside, the other tags, ThumbHash and upload mode in chunks beside it, intact SVG icons', { timeout: 120_000 }, async () => {
+test('the CDN bundle: a self-registering entry with Lit inside, the other tags, ThumbHash, the tile action buttons and upload mode in chunks beside it, intact SVG icons', { timeout: 120_000 }, async () => {
   const files = await bundle();
-  const chunks = ['gallery-preview.js', 'gallery-thumb.js', 'gallery-toolbar.js', 'thumbhash.js', 'upload-mode.js'];
+  const chunks = ['gallery-preview.js', 'gallery-thumb.js', 'gallery-toolbar.js', 'thumbhash.js', 'tile-actions.js', 'upload-mode.js'];
   assert.deepEqual([...files.keys()].sort(), [...chunks, 'media-gallery.js'].sort());
   const entry = files.get('media-gallery.js')!;
   const preview = files.get('gallery-preview.js')!;
@@ -28,7 +28,7 @@ test('the CDN bundle: a self-registering entry with Lit inside, the other tags, 
   for (const code of files.values()) assert.doesNotMatch(code, /from\s*["'](?!\.\/)/);
   assert.doesNotMatch(entry, /^\s*import[\s{*]/m);
   for (const chunk of chunks) assert.match(entry, new RegExp(`import\\(\\s*["']\\./${chunk.replace('.', '\\.')}["']\\s*\\)`), `the entry loads ${chunk} on demand`);
-  for (const chunk of ['gallery-preview.js', 'gallery-thumb.js', 'gallery-toolbar.js', 'upload-mode.js']) {
+  for (const chunk of ['gallery-preview.js', 'gallery-thumb.js', 'gallery-toolbar.js', 'tile-actions.js', 'upload-mode.js']) {
     assert.match(files.get(chunk)!, /from\s*["']\.\/media-gallery\.js["']/, `${chunk} imports the entry`);
   }
   assert.match(preview, /from\s*["']\.\/gallery-toolbar\.js["']/, 'the preview brings the toolbar');
@@ -43,6 +43,10 @@ test('the CDN bundle: a self-registering entry with Lit inside, the other tags, 
   assert.ok(!entry.includes('data:image/png;base64,') && files.get('thumbhash.js')!.includes('data:image/png;base64,'), 'the ThumbHash decoder (its PNG writer) is in thumbhash.js only');
   assert.ok(!/\.droptarget\b/.test(entry), 'upload styles are not in the entry');
   assert.match(files.get('upload-mode.js')!, /\.droptarget\b/);
+  // The tiles' action buttons, their icons and styles: in tile-actions.js, which the chunks that show them import.
+  assert.ok(!entry.includes('data-act="like"') && !/\.actions\.pinned\b/.test(entry), 'the tile action buttons and their styles are not in the entry');
+  assert.ok(files.get('tile-actions.js')!.includes('data-act="like"') && /\.actions\.pinned\b/.test(files.get('tile-actions.js')!));
+  for (const chunk of ['gallery-preview.js', 'gallery-thumb.js', 'upload-mode.js']) assert.match(files.get(chunk)!, /from\s*["']\.\/tile-actions\.js["']/, `${chunk} imports tile-actions.js`);
   // Template minification must keep SVG's self-closing shapes: `<circle …>` without `/>` in
   // foreign content swallows the next shape as its child, and the icon loses its strokes.
   const shapes = [...files.values()].flatMap((code) => [...code.matchAll(/<(circle|path|rect|line|polyline|polygon|ellipse)\b[^<>]*>/g)].map((m) => m[0]));
