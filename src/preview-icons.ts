@@ -1,11 +1,9 @@
 /** The icons only the preview uses (its own chunk), with the shared ones of `icons.ts`. */
 import { svg } from 'lit';
 import { icon, icons as shared } from './icons.js';
-import { actionIcons } from './views/tile-actions.js';
 
 export const icons = {
   ...shared,
-  ...actionIcons,
   download: icon(svg`<path d="M12 4v11m-5-5 5 5 5-5M5 20h14"/>`),
   share: icon(svg`<circle cx="18" cy="5" r="2.5"/><circle cx="6" cy="12" r="2.5"/><circle cx="18" cy="19" r="2.5"/><path d="m8.2 10.8 7.6-4.5m-7.6 6.9 7.6 4.5"/>`),
   prev: icon(svg`<path d="m15 5-7 7 7 7"/>`),

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/gallery-preview.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
@@ -495,6 +495,35 @@ describe('<gallery-preview> swipe', () => {
     expect(view(p).x).to.be.closeTo(0, 1);
     await drag(p, 200, 240, 500, 250, 10, 0);
     expect(p.index).to.equal(1);
+  });
+
+  it("a real finger (the browser's touch pipeline, not made-up events): a swipe left goes to the next item; a double tap zooms in, and what the browser sends after it does not undo it", async () => {
+    const p = await viewer(html`<gallery-preview .items=${items(4)} selected-index="1"></gallery-preview>`);
+    const log = recordCapture(['select']);
+    const touch = (type: 'start' | 'move' | 'end', x = 0, y = 0) => executeServerCommand('touch', { type, x, y });
+    try {
+      const s = view(p).stage, sy = s.top + s.height / 2;
+      await touch('start', s.left + s.width * 0.8, sy);
+      for (let k = 1; k <= 8; k++) await touch('move', s.left + s.width * (0.8 - k * 0.06), sy);
+      await touch('end');
+      await waitUntil(() => p.index === 2, 'the next item', { timeout: 3000 });
+      expect(log.map((e) => e.detail.index)).to.deep.equal([2]);
+      await still(p);
+      expect(view(p).x).to.be.closeTo(0, 1);
+      expect(view(p).scale).to.be.closeTo(1, 0.02);
+      const c = view(p).stage;
+      const x = c.left + c.width / 2, y = c.top + c.height / 2;
+      for (let k = 0; k < 2; k++) {
+        await touch('start', x, y);
+        await touch('end');
+      }
+      await waitUntil(() => view(p).scale > 1.5, 'zoomed in', { timeout: 3000 });
+      await still(p);
+      expect(view(p).scale).to.be.greaterThan(1.5);
+      expect(p.index).to.equal(2);
+    } finally {
+      log.stop();
+    }
   });
 
   it('a short slow drag snaps back; a short fast flick changes item', async () => {
