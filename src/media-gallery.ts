@@ -12,9 +12,7 @@ import { LoadMoreController } from './controllers/load-more.js';
 import { DeepLinkController } from './controllers/deep-link.js';
 import { SrcLoaderController } from './controllers/src-loader.js';
 import { ChildrenController } from './controllers/children.js';
-import { ChunkLoader } from './controllers/chunk-loader.js';
-import type { UploadMode } from './controllers/upload-mode.js';
-import type { ActionButtons } from './views/tile-actions.js';
+import { tileActionsLoader, uploadModeLoader } from './controllers/gallery-chunks.js';
 import type { UploadHandler } from './controllers/transfer.js';
 import { ItemActionsController } from './controllers/item-actions.js';
 import { FullscreenController } from './controllers/fullscreen.js';
@@ -23,7 +21,7 @@ import { FocusKeeperController } from './controllers/focus-keeper.js';
 import { AnnouncerController } from './controllers/announcer.js';
 import { OnDemandController } from './controllers/on-demand.js';
 import { headerView, loadMoreView } from './views/chrome.js';
-import { adoptStyles, isRtl } from './dom.js';
+import { isRtl } from './dom.js';
 import { loadPreview, preloadPreview } from './preview-loader.js';
 import { flowCount, gridView, tileIndexOf } from './views/grid.js';
 import { TileEventsController } from './controllers/tile-events.js';
@@ -187,14 +185,9 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private _deepLink = new DeepLinkController(this, { count: () => this._store.length, open: (i) => this.open(i), closedByHistory: () => this._actions.close() });
   private _srcLoader = new SrcLoaderController(this, (list, base) => this._setItems(list, base));
   // Upload mode and the tiles' action buttons are chunks of their own, loaded when first wanted.
-  private _upload = new ChunkLoader<UploadMode>(this, () => this.interactive || !!this.name, () => import('./controllers/upload-mode.js').then(({ UploadMode }) => {
-    const up = new UploadMode(this, this._store, { indexFromEvent: tileIndexOf, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
-      focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
-    up.pageSet(this._store.items);
-    return up;
-  }));
-  private _tileActions = new ChunkLoader<ActionButtons>(this, () => this.showLikeDislike || this.showFavoriteButton || this.showEditButton || !!this.actionLabel || this.interactive,
-    () => import('./views/tile-actions.js').then((m) => (adoptStyles(this.renderRoot, m.actionStyles, 'tile-actions'), m.actionButtons)));
+  private _upload = uploadModeLoader(this, this._store, { indexFromEvent: tileIndexOf, layout: () => this._grid.layout(), rtl: () => isRtl(this), tile: (i) => this._grid.tile(i),
+    focus: (i) => void this._roving.focus(i), scroller: () => this.renderRoot.querySelector('.scroller.bounded'), setItems: (list) => this._setItems(list, undefined, false), announce: (t) => this._say.say(t) });
+  private _tileActions = tileActionsLoader(this);
   private get _up() { return this._upload.value; }
   private _fullscreen = new FullscreenController(this);
   private _tiles = new TileEventsController(this, this._store);
