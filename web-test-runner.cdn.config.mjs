@@ -14,7 +14,7 @@ if (!existsSync(bundle)) execSync('npm run build', { stdio: 'inherit' });
 
 export default {
   ...base,
-  files: ['test/media-gallery.test.ts', 'test/gallery-preview.test.ts', 'test/virtualization.test.ts', 'test/gallery-thumb.test.ts', 'test/gallery-toolbar.test.ts', 'test/cdn/*.test.ts'],
+  files: ['test/media-gallery.test.ts', 'test/gallery-preview.test.ts', 'test/virtualization.test.ts', 'test/gallery-thumb.test.ts', 'test/gallery-toolbar.test.ts', 'test/chunk-retry.test.ts', 'test/cdn/*.test.ts'],
   browsers: base.browsers.slice(0, 1),
   concurrentBrowsers: 1,
   plugins: [

@@ -173,6 +173,59 @@ function touchCommand() {
   };
 }
 
+/**
+ * Failing requests on purpose, for the tests of what a page does when the network fails it:
+ * `executeServerCommand('fail-requests', {pattern, times})` makes the calling browser's next
+ * `times` requests whose path matches the regular expression `pattern` answer 503, and returns
+ * `{requests}`: how many of its requests matched since the pattern was first named (`times: 0`
+ * only counts). Kept per browser (told apart by user agent), as the browsers run side by side.
+ * Only paths matching `failable` can be failed: those are served with `Cache-Control: no-store`
+ * (not the year @web/test-runner gives every file), as the browser would otherwise answer them
+ * from its cache (an earlier test file's page loaded them) without asking, or keep a failure.
+ * The middleware is `failing.middleware`; the command is a plugin.
+ */
+function failingRequests(failable) {
+  const rules = new Map(); // `${browser} ${pattern}` -> {browser, re, fail, requests}
+  const family = (name) => (/firefox/i.test(name) ? 'firefox' : 'chromium');
+  return {
+    plugin: {
+      name: 'fail-requests-command',
+      executeCommand({ command, payload, session }) {
+        if (command !== 'fail-requests') return undefined;
+        const { pattern, times = 0 } = payload ?? {};
+        const browser = family(session.browser.name);
+        const key = `${browser} ${pattern}`;
+        const rule = rules.get(key) ?? { browser, re: new RegExp(pattern), fail: 0, requests: 0 };
+        rule.fail = times;
+        rules.set(key, rule);
+        return { requests: rule.requests };
+      },
+    },
+    async middleware(ctx, next) {
+      if (!failable.test(ctx.path)) return next();
+      // Never cached, a failure included: @web/test-runner's own cache middleware, around this
+      // one, would give the response a year.
+      const set = ctx.response.set.bind(ctx.response);
+      set('Cache-Control', 'no-store');
+      ctx.response.set = (field, value) => (String(field).toLowerCase() === 'cache-control' ? undefined : set(field, value));
+      const browser = family(ctx.get('user-agent'));
+      for (const rule of rules.values()) {
+        if (rule.browser !== browser || !rule.re.test(ctx.path)) continue;
+        rule.requests++;
+        if (rule.fail > 0) {
+          rule.fail--;
+          ctx.status = 503;
+          ctx.body = 'failed on purpose (fail-requests)';
+          return undefined;
+        }
+      }
+      return next();
+    },
+  };
+}
+// The chunks the gallery loads on demand, in the sources and in dist/cdn/.
+const failing = failingRequests(/\/(gallery-preview|gallery-toolbar|gallery-thumb|tile-actions|upload-mode|thumbhash)\.(js|ts)$/);
+
 if (browsers.length === 0) {
   throw new Error(`BROWSERS=${process.env.BROWSERS} names no known browser (chromium, firefox).`);
 }
@@ -183,8 +236,9 @@ export default {
   // test/cdn/ runs against the built bundle only (web-test-runner.cdn.config.mjs).
   files: ['test/**/*.test.ts', '!test/node/**', '!test/pipeline/**', '!test/cdn/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), touchCommand()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), touchCommand(), failing.plugin],
   middleware: [
+    failing.middleware,
     // Upload endpoints under /upload-test/ (stored, failing and slow responses, a form echo) for
     // the server-upload and form tests: see scripts/upload-endpoint.mjs.
     uploadTestServer(),

@@ -257,7 +257,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') && this.src && !this._itemsSet) void this._srcLoader.load(this.src);
-    if (changed.has('interactive') || changed.has('name')) void this._upload.load();
+    void this._upload.load(); // each once wanted (retried with back-off after a failure)
     void this._tileActions.load();
     const n = this._store.length;
     if (changed.has('items' as keyof MediaGallery)) {

@@ -8,37 +8,28 @@
  * (`onPlaceholdersReady`, `src/controllers/placeholders.ts`).
  */
 import { allowedUrl, cssUrl } from './model/urls.js';
+import { chunks, retryable } from './chunk-import.js';
 
 type Decode = (hash: ArrayLike<number>) => string;
 
 const decoded = new Map<string, string | null>();
 let decode: Decode | null = null;
-let loading: Promise<void> | undefined;
-/** The last load failed (no network): no new attempt until `loadPlaceholders()` is called. */
-let failed = false;
 const waiting = new Set<() => void>();
+// A failed load is reported and tried again after a back-off by itself (see `retryable`).
+const importDecoder = retryable(() => import('./thumbhash.js'), () => chunks.thumbHashToDataURL!, true, (d) => {
+  decode = d;
+  const cbs = [...waiting];
+  waiting.clear();
+  for (const cb of cbs) cb();
+});
 
 /**
- * Loads the ThumbHash decoder (once; again after a failed attempt). Resolves once ThumbHash
- * placeholders decode synchronously. The gallery starts it by itself when it first shows one;
- * call it earlier, e.g. before server-side rendering, to have them from the first render.
+ * Loads the ThumbHash decoder (once; at once again after a failed attempt). Resolves once
+ * ThumbHash placeholders decode synchronously; rejects with the network's error. The gallery
+ * starts it by itself when it first shows one; call it earlier, e.g. before server-side
+ * rendering, to have them from the first render.
  */
-export function loadPlaceholders(): Promise<void> {
-  failed = false;
-  return (loading ??= import('thumbhash').then(
-    (m) => {
-      decode = m.thumbHashToDataURL;
-      const cbs = [...waiting];
-      waiting.clear();
-      for (const cb of cbs) cb();
-    },
-    (err: unknown) => {
-      loading = undefined;
-      failed = true;
-      throw err;
-    },
-  ));
-}
+export const loadPlaceholders = (): Promise<void> => importDecoder(true).then(() => {});
 
 /**
  * Calls `cb` once, when the ThumbHash decoder has arrived. Returns the way to cancel that, or
@@ -74,7 +65,7 @@ export function placeholderUrl(value: string | undefined): string | null {
   if (url !== undefined) return url;
   const bytes = hashBytes(value);
   if (bytes && !decode) {
-    if (!failed) loadPlaceholders().catch((err) => console.warn('media-gallery: the ThumbHash decoder did not load; placeholders stay empty.', err));
+    void importDecoder();
     return null;
   }
   try {

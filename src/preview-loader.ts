@@ -7,15 +7,19 @@
  */
 import { isServer } from 'lit';
 import { afterFirstScreen, whenIdle } from './dom.js';
+import { retryable } from './chunk-import.js';
 
-let pending: Promise<unknown> | undefined;
+// A failed load is reported and tried again after a back-off by itself (see `retryable`).
+const importPreview = retryable(() => import('../elements/gallery-preview.js'), undefined, true);
+let asked = false;
 
-/** Loads and registers `<gallery-preview>` (once). */
-export const loadPreview = (): Promise<unknown> => (pending ??= import('../elements/gallery-preview.js'));
+/** Loads and registers `<gallery-preview>` (once). After a failed attempt it is tried again after a back-off, by itself or when asked once the wait has ended; the returned promise rejects with the network's error meanwhile. */
+export const loadPreview = (): Promise<unknown> => ((asked = true), importPreview());
 
 /** Loads it once the frames in progress have painted, when the browser is next idle (within 2 s). Nothing on the server (Node, @lit-labs/ssr). */
 export function preloadPreview(): void {
-  if (pending || isServer) return;
+  if (asked || isServer) return;
+  asked = true;
   // After the frames in progress have painted (the chunk's parse and compile would delay them), then when idle.
   afterFirstScreen(() => whenIdle(() => void loadPreview(), 2000, 200));
 }

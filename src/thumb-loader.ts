@@ -3,7 +3,10 @@
  * `<media-gallery>` renders its tiles itself and never needs it. The CDN entry loads it when the
  * page holds one (see `autoload.ts`); `loadThumb()` loads it at once.
  */
-let pending: Promise<unknown> | undefined;
+import { retryable } from './chunk-import.js';
 
-/** Loads and registers `<gallery-thumb>` (once). */
-export const loadThumb = (): Promise<unknown> => (pending ??= import('../elements/gallery-thumb.js'));
+// A failed load is reported and tried again after a back-off by itself (see `retryable`).
+const importThumb = retryable(() => import('../elements/gallery-thumb.js'), undefined, true);
+
+/** Loads and registers `<gallery-thumb>` (once; at once again after a failed attempt, which rejects with the network's error). */
+export const loadThumb = (): Promise<unknown> => importThumb(true);

@@ -7,11 +7,13 @@
  */
 import { isServer } from 'lit';
 import { afterFirstScreen } from './dom.js';
+import { retryable } from './chunk-import.js';
 
-let pending: Promise<unknown> | undefined;
+// A failed load is reported and tried again after a back-off by itself (see `retryable`).
+const importToolbar = retryable(() => import('../elements/gallery-toolbar.js'), undefined, true);
 
-/** Loads and registers `<gallery-toolbar>` (once). Nothing on the server, where the page imports `elements/gallery-toolbar.js` itself to render it. */
-export const loadToolbar = (): Promise<unknown> => (isServer ? Promise.resolve() : (pending ??= import('../elements/gallery-toolbar.js')));
+/** Loads and registers `<gallery-toolbar>` (once; at once again after a failed attempt, which rejects with the network's error). Nothing on the server, where the page imports `elements/gallery-toolbar.js` itself to render it. */
+export const loadToolbar = (): Promise<unknown> => (isServer ? Promise.resolve() : importToolbar(true));
 
 let soon = false;
 

@@ -1,42 +1,63 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ChunkImport } from '../chunk-import.js';
 
 /**
  * A part of the host that is a chunk of its own (a dynamic `import()`: a file beside the CDN
  * entry; a bundler splits it likewise), loaded once the host wants it: the host renders again
  * when it has arrived, and its `updateComplete` waits for a load under way (`pending`). Never
- * loaded during server-side rendering (the client loads it on hydration). A failed load (the
- * network) is reported on the console and tried again the next time the host asks.
+ * loaded during server-side rendering (the client loads it on hydration).
  *
- * @typeParam T what the loaded chunk gives the host (a module, or a controller built from one).
+ * A failed load (the network, a server error) is reported on the console and tried again after a
+ * back-off (1 s, then 2, 4 … up to 60 s; see {@link retryable}): the host is asked to update when
+ * the wait ends, while it is connected, and that update's `load()` makes the retry. A host asking
+ * on every update (scrolling) costs no request in between. `load(true)` tries at once.
+ *
+ * @typeParam M the chunk's module.
+ * @typeParam T what the host keeps of it (the module, or a controller built from it).
  */
-export class ChunkLoader<T> implements ReactiveController {
+export class ChunkLoader<M, T> implements ReactiveController {
   /** What the chunk gave, once loaded; `null` until then. */
   value: T | null = null;
   private _loading: Promise<void> | null = null;
+  private _timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param wanted whether the host needs the chunk now.
-   * @param get imports the chunk and makes what the host keeps of it.
+   * @param load the chunk's import, made with `retryable()` once for all hosts (they share its retries).
+   * @param make what the host keeps of the module.
    */
-  constructor(private host: ReactiveControllerHost, private wanted: () => boolean, private get: () => Promise<T>) {
+  constructor(private host: ReactiveControllerHost, private wanted: () => boolean, private _import: ChunkImport<M>, private make: (m: M) => T) {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (!this.value && this._import.retryAt) this._schedule();
+  }
 
-  /** Loads the chunk (once) if it is wanted, or anyway with `force`. */
+  hostDisconnected(): void {
+    clearTimeout(this._timer);
+  }
+
+  /** Loads the chunk (once) if it is wanted, or anyway with `force`; after a failure, not before its back-off ends unless forced. */
   load(force = false): Promise<void> {
-    if (isServer || this.value || (!force && !this.wanted())) return Promise.resolve();
-    return (this._loading ??= this.get().then(
-      (v) => {
-        this.value = v;
+    if (isServer || this.value || (!force && !this.wanted())) return this._loading ?? Promise.resolve();
+    if (!force && Date.now() < this._import.retryAt) return this._schedule(), Promise.resolve();
+    return (this._loading ??= this._import(force).then(
+      (m) => {
+        this.value = this.make(m);
         this.host.requestUpdate();
       },
-      (err) => {
-        console.error('media-gallery: a chunk could not be loaded', err);
+      () => {
         this._loading = null;
+        this._schedule();
       },
     ));
+  }
+
+  /** An update when the back-off ends: its `load()` tries again. */
+  private _schedule(): void {
+    clearTimeout(this._timer);
+    this._timer = setTimeout(() => this.host.requestUpdate(), this._import.retryAt - Date.now());
   }
 
   /** The load under way, if any (the host's `updateComplete` waits for it). */

@@ -13,6 +13,7 @@ import { fmt } from '../model/labels.js';
 import { icons } from '../icons.js';
 import type { TileOptions } from './tile.js';
 import { tileActionStyles } from '../../styles/tile-actions.styles.js';
+import { chunks } from '../chunk-import.js';
 
 /** The buttons' styles, for the shadow root that shows them (the gallery adds them when it loads this chunk). */
 export const actionStyles = tileActionStyles;
@@ -39,3 +40,5 @@ export function actionButtons(item: GalleryItem, name: string, o: TileOptions, t
 
 /** The renderer `TileOptions.actions` takes. */
 export type ActionButtons = typeof actionButtons;
+
+chunks.tileActions = { actionButtons, actionStyles };

@@ -1,0 +1,72 @@
+/** The first wait after a failed load, in ms; each further failure doubles it up to `MAX_WAIT_MS`. */
+const FIRST_WAIT_MS = 1000;
+const MAX_WAIT_MS = 60_000;
+
+/**
+ * What the chunks that give the gallery code (rather than registering an element) put here as
+ * they run: the loaders read it instead of the chunk's module namespace, whose shape a bundler
+ * may change (rollup hands a chunk that has other importers out as one of its exports), so a
+ * retry that imports the chunk's file by its URL gets the same thing.
+ */
+export const chunks: {
+  tileActions?: { actionButtons: typeof import('./views/tile-actions.js').actionButtons; actionStyles: typeof import('./views/tile-actions.js').actionStyles };
+  UploadMode?: typeof import('./controllers/upload-mode.js').UploadMode;
+  thumbHashToDataURL?: (hash: ArrayLike<number>) => string;
+} = {};
+
+/** A chunk's import that can be tried again after it failed (see {@link retryable}). */
+export interface ChunkImport<M> {
+  /** What the chunk gives, loaded once; after a failure, a new attempt once the back-off has ended, or at once with `force`. */
+  (force?: boolean): Promise<M>;
+  /** When the back-off after the last failure ends (`Date.now()` ms); 0 when none failed. */
+  readonly retryAt: number;
+}
+
+/**
+ * Wraps a dynamic `import()` of one of the gallery's chunks (a file beside the CDN entry; a
+ * bundler splits it likewise) so that a load the network failed can be tried again.
+ *
+ * A failure is reported on the console. Browsers keep a failed module fetch in their module
+ * map (Chromium and Firefox fail the same URL's next import at once, without a request), so a
+ * retry imports the URL the browser's error names with `?retry=n` added: the chunk's own imports
+ * resolve as before, so it shares the modules already loaded. When the error names no URL
+ * (Safari; a bundler's own loader, such as webpack's, which retries by itself) the retry is the
+ * same import again. Retries wait 1 s after the first failure, then 2, 4 … up to 60 s; calls in
+ * between return the failed attempt without a request. With `auto`, each retry is made when its
+ * wait ends, until one succeeds (for a chunk the page will want in any case).
+ *
+ * @param load the `import()` (a literal path, so bundlers split it); what it resolves to is not used.
+ * @param get what the chunk gives once it has run (from {@link chunks}); nothing for a chunk that registers an element.
+ * @param onLoad called with that when an attempt succeeds (the first call's or a retry's).
+ */
+export function retryable<M = void>(load: () => Promise<unknown>, get: () => M = () => undefined as M, auto = false, onLoad?: (m: M) => void): ChunkImport<M> {
+  let attempt: Promise<M> | undefined, busy = false, ok = false, url = '', tries = 0, wait = 0, retryAt = 0, timer: ReturnType<typeof setTimeout> | undefined;
+  const call = (force = false): Promise<M> => {
+    if (attempt && (ok || busy || (!force && Date.now() < retryAt))) return attempt;
+    const sep = url.includes('?') ? '&' : '?';
+    busy = true;
+    attempt = (url ? import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}${sep}retry=${++tries}`) : load()).then(
+      () => {
+        const m = get();
+        ok = true;
+        busy = false;
+        retryAt = 0;
+        onLoad?.(m);
+        return m;
+      },
+      (err: unknown) => {
+        busy = false;
+        url ||= /dynamically imported module: (\S+)/.exec(String((err as Error | undefined)?.message))?.[1] ?? '';
+        wait = Math.min(wait ? wait * 2 : FIRST_WAIT_MS, MAX_WAIT_MS);
+        retryAt = Date.now() + wait;
+        console.error(`media-gallery: a chunk could not be loaded; trying again in ${wait / 1000} s`, err);
+        // Forced: a timer may fire a little before Date.now() reaches retryAt.
+        if (auto) clearTimeout(timer), (timer = setTimeout(() => void call(true), wait));
+        throw err;
+      },
+    );
+    attempt.catch(() => {}); // a caller that does not wait (`void load()`) leaves no unhandled rejection
+    return attempt;
+  };
+  return Object.defineProperty(call, 'retryAt', { get: () => retryAt }) as ChunkImport<M>;
+}
