@@ -26,9 +26,10 @@ export interface ChunkImport<M> {
  * Wraps a dynamic `import()` of one of the gallery's chunks (a file beside the CDN entry; a
  * bundler splits it likewise) so that a load the network failed can be tried again.
  *
- * A failure is reported on the console. Browsers keep a failed module fetch in their module
- * map (Chromium and Firefox fail the same URL's next import at once, without a request), so a
- * retry imports the URL the browser's error names with `?retry=n` added: the chunk's own imports
+ * A failure is reported on the console. Firefox keeps a failed module fetch in its module map
+ * for the page's life (ESR 140: the same URL's next import fails at once, without a request, and
+ * so does any module that imports it; Chromium 156 fetches it again), so a retry imports the URL
+ * the browser's error names with `?retry=n` added: the chunk's own imports
  * resolve as before, so it shares the modules already loaded. When the error names no URL
  * (Safari; a bundler's own loader, such as webpack's, which retries by itself) the retry is the
  * same import again. Retries wait 1 s after the first failure, then 2, 4 … up to 60 s; calls in

@@ -10,7 +10,7 @@ import { afterFirstScreen, whenIdle } from './dom.js';
 import { retryable } from './chunk-import.js';
 
 // A failed load is reported and tried again after a back-off by itself (see `retryable`).
-const importPreview = retryable(() => import('../elements/gallery-preview.js'), undefined, true);
+const importPreview = retryable(() => import('./chunks/gallery-preview.js'), undefined, true);
 let asked = false;
 
 /** Loads and registers `<gallery-preview>` (once). After a failed attempt it is tried again after a back-off, by itself or when asked once the wait has ended; the returned promise rejects with the network's error meanwhile. */
