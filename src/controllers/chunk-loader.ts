@@ -12,7 +12,7 @@ import type { ChunkImport } from '../chunk-import.js';
  * the wait ends, while it is connected, and that update's `load()` makes the retry. A host asking
  * on every update (scrolling) costs no request in between. `load(true)` tries at once.
  *
- * @typeParam M the chunk's module.
+ * @typeParam M what the chunk's import gives (see `retryable()`'s `get`).
  * @typeParam T what the host keeps of it (the module, or a controller built from it).
  */
 export class ChunkLoader<M, T> implements ReactiveController {
@@ -23,8 +23,8 @@ export class ChunkLoader<M, T> implements ReactiveController {
 
   /**
    * @param wanted whether the host needs the chunk now.
-   * @param load the chunk's import, made with `retryable()` once for all hosts (they share its retries).
-   * @param make what the host keeps of the module.
+   * @param _import the chunk's import, made with `retryable()` once for all hosts (they share its retries).
+   * @param make what the host keeps of what the import gives.
    */
   constructor(private host: ReactiveControllerHost, private wanted: () => boolean, private _import: ChunkImport<M>, private make: (m: M) => T) {
     host.addController(this);
