@@ -9,9 +9,12 @@
  *   the preview's chunk, or when the page holds one (`loadToolbar()`);
  * - `gallery-thumb.js`: `<gallery-thumb>`, when the page holds one (`loadThumb()`);
  * - `thumbhash.js`: the ThumbHash decoder, when a placeholder first needs it (`loadPlaceholders()`);
- * - `tile-actions.js`: the tiles' action buttons, when a gallery first shows one (the preview,
- *   upload mode and `<gallery-thumb>` import it for its icons);
+ * - `tile-actions.js`: the tiles' action buttons, when a gallery or a standalone `<gallery-thumb>`
+ *   first shows one;
  * - `upload-mode.js`: upload mode and its styles, with `interactive` or `name`.
+ *
+ * Each chunk imports this entry and nothing else, so one that failed can be retried
+ * (`chunk-import.ts`).
  *
  * "The page holds one": an undefined element of that tag in the document at load, or added to
  * it later (one MutationObserver, `autoload.ts`; not inside the page's own shadow roots).

@@ -3,7 +3,7 @@ import { normalizeItem, type GalleryItem, type GalleryItemInput } from './model/
 import { emit, type GalleryEventName, type GalleryListener } from './events/gallery-events.js';
 import { sendRequest, type RequestAction, type RequestData } from './events/requests.js';
 import { tileAct, tileContent, tileLoad, type TileRequest } from './views/tile.js';
-import { actionButtons } from './views/tile-actions.js';
+import { tileActionsLoader } from './controllers/tile-actions-loader.js';
 import { boolOn } from './converters.js';
 import { icons } from './icons.js';
 import { defaultLabels, type GalleryLabels } from './model/labels.js';
@@ -16,7 +16,9 @@ import { PlaceholdersController } from './controllers/placeholders.js';
  *
  * The image shows the item's placeholder (a data URL, or a ThumbHash once its decoder chunk has loaded) until it has loaded, uses
  * `loading="lazy"`, `decoding="async"` and the item's `srcset`/`sizes`. A failed load turns
- * the tile into an error tile with the caption, and fires `item-error`.
+ * the tile into an error tile with the caption, and fires `item-error`. Its action buttons load
+ * as a chunk of their own once one shows (`tile-actions.js` beside the CDN entry); `updateComplete`
+ * waits for it.
  *
  * @summary Gallery tile.
  * Inside `<media-gallery>` the gallery dispatches every event; alone, the tile does:
@@ -100,6 +102,8 @@ export class GalleryThumb extends LitElement {
    */
   declare touch: boolean;
   private _resolved: GalleryItem | null = null;
+  // The action buttons are a chunk of their own, as in the gallery (loaded once one shows).
+  private _actions = tileActionsLoader(this, () => this.showDeleteButton);
 
   constructor() {
     super();
@@ -145,6 +149,7 @@ export class GalleryThumb extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    void this._actions.load();
     if (changed.has('entry') || changed.has('item') || changed.has('src') || changed.has('caption')) {
       const prev = this._resolved;
       const cur = (this._resolved = this._resolve());
@@ -157,6 +162,13 @@ export class GalleryThumb extends LitElement {
         this._instant = false;
       }
     }
+  }
+
+  /** Resolves after the update and, while the action buttons' chunk is loading, once it has loaded and rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    for (let p = this._actions.pending; p; p = this._actions.pending) done = await p.then(() => super.getUpdateComplete());
+    return done;
   }
 
   /** Moves focus to the tile's main button. */
@@ -241,7 +253,7 @@ export class GalleryThumb extends LitElement {
         @click=${this._events} @keydown=${this._events} @load=${this._events} @error=${this._events} @loadeddata=${this._events}>${tileContent(item, {
           index: this.index, total: this.total, l: { ...defaultLabels, ...this.labels }, objectFit: this.objectFit, active: this.active, selected: this.selected,
           priority: this.priority, width: this.tileWidth, failed: this.failed, loaded: this.loaded, showLikeDislike: this.showLikeDislike,
-          showFavoriteButton: this.showFavoriteButton, showEditButton: this.showEditButton, showDeleteButton: this.showDeleteButton, showCaptionButton: false, actionLabel: this.actionLabel, actions: actionButtons,
+          showFavoriteButton: this.showFavoriteButton, showEditButton: this.showEditButton, showDeleteButton: this.showDeleteButton, showCaptionButton: false, actionLabel: this.actionLabel, actions: this._actions.value,
         })}</div>`;
     } catch (err) {
       // Whatever went wrong, the tile becomes an error tile (once) instead of a blank or a

@@ -1,14 +1,12 @@
 import { css } from 'lit';
 import { buttons, tokens } from './tokens.styles.js';
 import { tileStyles } from './tile.styles.js';
-import { tileActionStyles } from './tile-actions.styles.js';
 
 /** A standalone `<gallery-thumb>`: one tile filling the host. */
 export const thumbStyles = [
   tokens,
   buttons,
   tileStyles,
-  tileActionStyles,
   css`
     :host {
       display: block;

@@ -4,7 +4,8 @@
 // web-test-runner.config.mjs); runs on the sources and on the CDN bundle (`test:cdn`). Firefox
 // keeps a failed module fetch, so there each test fails without the `?retry=n` URL of
 // src/chunk-import.ts, and the first one also if the preview's chunk imported the toolbar's.
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { GalleryThumb } from '../src/gallery-thumb.js';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import { frames, mainOf, mount, tileAt, tileButton, tiles } from './helpers.js';
@@ -76,6 +77,12 @@ describe('a chunk that fails to load', () => {
       tileButton(tileAt(el, 1), 'favorite').click();
       await el.updateComplete;
       expect(tileButton(tileAt(el, 1), 'favorite').getAttribute('aria-pressed')).to.equal('true');
+      // A standalone <gallery-thumb> loaded after that failure gets its buttons too: its chunk
+      // does not import the buttons' chunk (whose failed fetch Firefox keeps), it asks the loader.
+      await import('../elements/gallery-thumb.js');
+      const thumb = await fixture<GalleryThumb>(html`<gallery-thumb show-favorite-button .item=${{ src: items[0], caption: 'Aqua' }}></gallery-thumb>`);
+      expect(thumb.shadowRoot!.querySelector('[part~=favorite]')).to.exist;
+      expect(errors.length).to.equal(1);
     });
   });
 

@@ -1,0 +1,30 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { ActionButtons } from '../views/tile-actions.js';
+import { ChunkLoader } from './chunk-loader.js';
+import { chunks, retryable } from '../chunk-import.js';
+import { adoptStyles } from '../dom.js';
+
+// One import of the chunk for every gallery and tile on the page, so they share its retries.
+const importTileActions = retryable(() => import('../views/tile-actions.js'), () => chunks.tileActions!);
+
+/** The attributes that show a tile action button. */
+export interface TileActionsHost extends ReactiveControllerHost {
+  showLikeDislike: boolean;
+  showFavoriteButton: boolean;
+  showEditButton: boolean;
+  actionLabel: string;
+  /** Upload mode: each tile's delete and caption buttons. */
+  interactive?: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/**
+ * The tiles' action buttons (`views/tile-actions.ts`, the chunk `tile-actions.js`), for
+ * `<media-gallery>` and a standalone `<gallery-thumb>`: wanted while any of them shows (`wanted`:
+ * the host's other buttons, upload mode's by default); once loaded their styles join the host's
+ * shadow root. Until then the tiles render without them.
+ */
+export function tileActionsLoader(host: TileActionsHost, wanted = () => !!host.interactive): ChunkLoader<NonNullable<typeof chunks.tileActions>, ActionButtons> {
+  return new ChunkLoader(host, () => host.showLikeDislike || host.showFavoriteButton || host.showEditButton || !!host.actionLabel || wanted(), importTileActions,
+    (m) => (adoptStyles(host.renderRoot, m.actionStyles, 'tile-actions'), m.actionButtons));
+}
