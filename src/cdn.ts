@@ -38,6 +38,15 @@ export * from './events/gallery-events.js';
 export { defaultLabels, type GalleryLabels } from './model/labels.js';
 export { placeholderUrl, loadPlaceholders } from './placeholder.js';
 
+// The chunks import this file back as `./media-gallery.js`: under another URL (a query string
+// such as `?v=2`, a hash, another name) the page would fetch and run a second copy of it.
+if (typeof document !== 'undefined') {
+  const url = new URL(import.meta.url);
+  if (url.search || url.hash || !url.pathname.endsWith('/media-gallery.js')) {
+    console.warn(`media-gallery: ${url.href} runs twice (its chunks import ./media-gallery.js): load it by that name, without a query string or hash.`);
+  }
+}
+
 // A page may use a standalone <gallery-preview> with no gallery: register it soon in any case.
 preloadPreview();
 // Standalone <gallery-thumb> and <gallery-toolbar> elements: loaded when the page holds one.

@@ -4,9 +4,9 @@ const MAX_WAIT_MS = 60_000;
 
 /**
  * What the chunks that give the gallery code (rather than registering an element) put here as
- * they run: the loaders read it instead of the chunk's module namespace, whose shape a bundler
- * may change (rollup hands a chunk that has other importers out as one of its exports), so a
- * retry that imports the chunk's file by its URL gets the same thing.
+ * they run. A loader takes what it needs from the `import()`'s module namespace, and from here
+ * when that lacks it: a retry imports the chunk's file by its URL, and a bundler may have renamed
+ * that file's exports (rollup hands a chunk that has other importers out as one of its exports).
  */
 export const chunks: {
   tileActions?: { actionButtons: typeof import('./views/tile-actions.js').actionButtons; actionStyles: typeof import('./views/tile-actions.js').actionStyles };
@@ -37,18 +37,19 @@ export interface ChunkImport<M> {
  * wait ends, until one succeeds (for a chunk the page will want in any case).
  *
  * @param load the `import()` (a literal path, so bundlers split it); what it resolves to is not used.
- * @param get what the chunk gives once it has run (from {@link chunks}); nothing for a chunk that registers an element.
+ * @param get what the chunk gives once it has run, from the import's module namespace `mod` or
+ *   else {@link chunks}; nothing for a chunk that registers an element.
  * @param onLoad called with that when an attempt succeeds (the first call's or a retry's).
  */
-export function retryable<M = void>(load: () => Promise<unknown>, get: () => M = () => undefined as M, auto = false, onLoad?: (m: M) => void): ChunkImport<M> {
+export function retryable<M = void>(load: () => Promise<unknown>, get: (mod: any) => M = () => undefined as M, auto = false, onLoad?: (m: M) => void): ChunkImport<M> {
   let attempt: Promise<M> | undefined, busy = false, ok = false, url = '', tries = 0, wait = 0, retryAt = 0, timer: ReturnType<typeof setTimeout> | undefined;
   const call = (force = false): Promise<M> => {
     if (attempt && (ok || busy || (!force && Date.now() < retryAt))) return attempt;
     const sep = url.includes('?') ? '&' : '?';
     busy = true;
     attempt = (url ? import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}${sep}retry=${++tries}`) : load()).then(
-      () => {
-        const m = get();
+      (mod) => {
+        const m = get(mod);
         ok = true;
         busy = false;
         retryAt = 0;
