@@ -29,27 +29,32 @@ export interface ChunkImport<M> {
  * A failure is reported on the console. Firefox keeps a failed module fetch in its module map
  * for the page's life (ESR 140: the same URL's next import fails at once, without a request, and
  * so does any module that imports it; Chromium 156 fetches it again), so a retry imports the URL
- * the browser's error names with `?retry=n` added: the chunk's own imports
- * resolve as before, so it shares the modules already loaded. When the error names no URL
+ * the browser's error names with `?retry=n` added: the chunk's own imports resolve as before, so
+ * it shares the modules already loaded. When the error names no URL
  * (Safari; a bundler's own loader, such as webpack's, which retries by itself) the retry is the
  * same import again. Retries wait 1 s after the first failure, then 2, 4 … up to 60 s; calls in
  * between return the failed attempt without a request. With `auto`, each retry is made when its
  * wait ends, until one succeeds (for a chunk the page will want in any case).
  *
- * @param load the `import()` (a literal path, so bundlers split it); what it resolves to is not used.
+ * @param load the `import()` (a literal path, so bundlers split it); its module namespace goes to `get`.
  * @param get what the chunk gives once it has run, from the import's module namespace `mod` or
- *   else {@link chunks}; nothing for a chunk that registers an element.
+ *   else {@link chunks} (nothing there fails the attempt); none for a chunk that registers an element.
  * @param onLoad called with that when an attempt succeeds (the first call's or a retry's).
  */
-export function retryable<M = void>(load: () => Promise<unknown>, get: (mod: any) => M = () => undefined as M, auto = false, onLoad?: (m: M) => void): ChunkImport<M> {
+export function retryable<M = void>(load: () => Promise<unknown>, get?: (mod: any) => M | undefined, auto = false, onLoad?: (m: M) => void): ChunkImport<M> {
+  const give = (mod: unknown): M => {
+    const m = get?.(mod);
+    if (get && m == null) throw new Error('media-gallery: a chunk ran but gave nothing (a bundler changed its exports?)');
+    return m as M;
+  };
   let attempt: Promise<M> | undefined, busy = false, ok = false, url = '', tries = 0, wait = 0, retryAt = 0, timer: ReturnType<typeof setTimeout> | undefined;
   const call = (force = false): Promise<M> => {
     if (attempt && (ok || busy || (!force && Date.now() < retryAt))) return attempt;
     const sep = url.includes('?') ? '&' : '?';
     busy = true;
-    attempt = (url ? import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}${sep}retry=${++tries}`) : load()).then(
-      (mod) => {
-        const m = get(mod);
+    // What the chunk gives missing counts as a failed attempt too.
+    attempt = (url ? import(/* @vite-ignore */ /* webpackIgnore: true */ `${url}${sep}retry=${++tries}`) : load()).then(give).then(
+      (m) => {
         ok = true;
         busy = false;
         retryAt = 0;

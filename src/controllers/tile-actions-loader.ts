@@ -6,7 +6,7 @@ import { adoptStyles } from '../dom.js';
 
 // One import of the chunk for every gallery and tile on the page, so they share its retries.
 const importTileActions = retryable(() => import('../views/tile-actions.js'), (mod: Partial<typeof import('../views/tile-actions.js')>) =>
-  mod.actionButtons && mod.actionStyles ? { actionButtons: mod.actionButtons, actionStyles: mod.actionStyles } : chunks.tileActions!);
+  mod.actionButtons && mod.actionStyles ? { actionButtons: mod.actionButtons, actionStyles: mod.actionStyles } : chunks.tileActions);
 
 /** The attributes that show a tile action button. */
 export interface TileActionsHost extends ReactiveControllerHost {
