@@ -122,7 +122,7 @@ export default {
     // Code two chunks share stays in the entry instead of a chunk of its own that both import:
     // every chunk then imports the entry only. A chunk whose static import failed can never load
     // in that page in Firefox (it keeps the failed fetch), while one that imports only the entry can
-    // be retried (src/chunk-import.ts). build.mjs checks that each chunk imports the entry only.
+    // be retried (src/chunk-import.ts). test/node/cdn.test.ts checks that each chunk imports the entry only.
     manualChunks(id) {
       return /[\\/]src[\\/](cdn|controllers[\\/]roving-list)\.ts$/.test(id) ? 'media-gallery' : undefined;
     },

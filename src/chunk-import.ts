@@ -2,18 +2,6 @@
 const FIRST_WAIT_MS = 1000;
 const MAX_WAIT_MS = 60_000;
 
-/**
- * What the chunks that give the gallery code (rather than registering an element) put here as
- * they run. A loader takes what it needs from the `import()`'s module namespace, and from here
- * when that lacks it: a retry imports the chunk's file by its URL, and a bundler may have renamed
- * that file's exports (rollup hands a chunk that has other importers out as one of its exports).
- */
-export const chunks: {
-  tileActions?: { actionButtons: typeof import('./views/tile-actions.js').actionButtons; actionStyles: typeof import('./views/tile-actions.js').actionStyles };
-  UploadMode?: typeof import('./controllers/upload-mode.js').UploadMode;
-  thumbHashToDataURL?: (hash: ArrayLike<number>) => string;
-} = {};
-
 /** A chunk's import that can be tried again after it failed (see {@link retryable}). */
 export interface ChunkImport<M> {
   /** What the chunk gives, loaded once; after a failure, a new attempt once the back-off has ended, or at once with `force`. */
@@ -30,21 +18,22 @@ export interface ChunkImport<M> {
  * for the page's life (ESR 140: the same URL's next import fails at once, without a request, and
  * so does any module that imports it; Chromium 156 fetches it again), so a retry imports the URL
  * the browser's error names with `?retry=n` added: the chunk's own imports resolve as before, so
- * it shares the modules already loaded. When the error names no URL
- * (Safari; a bundler's own loader, such as webpack's, which retries by itself) the retry is the
- * same import again. Retries wait 1 s after the first failure, then 2, 4 … up to 60 s; calls in
+ * it shares the modules already loaded, and it has the same exports as the namespace `load`
+ * gives (a chunk that only the entry imports keeps its export names; test/node/cdn.test.ts
+ * checks the CDN's). When the error names no URL (Safari; a bundler's own loader, such as
+ * webpack's, which retries by itself) the retry is the same import again. Retries wait 1 s after the first failure, then 2, 4 … up to 60 s; calls in
  * between return the failed attempt without a request. With `auto`, each retry is made when its
  * wait ends, until one succeeds (for a chunk the page will want in any case).
  *
  * @param load the `import()` (a literal path, so bundlers split it); its module namespace goes to `get`.
- * @param get what the chunk gives once it has run, from the import's module namespace `mod` or
- *   else {@link chunks} (nothing there fails the attempt); none for a chunk that registers an element.
+ * @param get what the host needs from the chunk's module namespace `mod` (nothing there fails the
+ *   attempt); none for a chunk that registers an element.
  * @param onLoad called with that when an attempt succeeds (the first call's or a retry's).
  */
 export function retryable<M = void>(load: () => Promise<unknown>, get?: (mod: any) => M | undefined, auto = false, onLoad?: (m: M) => void): ChunkImport<M> {
   const give = (mod: unknown): M => {
     const m = get?.(mod);
-    if (get && m == null) throw new Error('media-gallery: a chunk ran but gave nothing (a bundler changed its exports?)');
+    if (get && m == null) throw new Error('media-gallery: a chunk loaded without the exports the gallery needs (a bundler renamed them?)');
     return m as M;
   };
   let attempt: Promise<M> | undefined, busy = false, ok = false, url = '', tries = 0, wait = 0, retryAt = 0, timer: ReturnType<typeof setTimeout> | undefined;

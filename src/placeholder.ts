@@ -8,7 +8,7 @@
  * (`onPlaceholdersReady`, `src/controllers/placeholders.ts`).
  */
 import { allowedUrl, cssUrl } from './model/urls.js';
-import { chunks, retryable } from './chunk-import.js';
+import { retryable } from './chunk-import.js';
 
 type Decode = (hash: ArrayLike<number>) => string;
 
@@ -16,7 +16,7 @@ const decoded = new Map<string, string | null>();
 let decode: Decode | null = null;
 const waiting = new Set<() => void>();
 // A failed load is reported and tried again after a back-off by itself (see `retryable`).
-const importDecoder = retryable(() => import('./thumbhash.js'), (mod: Partial<typeof import('./thumbhash.js')>) => mod.thumbHashToDataURL ?? chunks.thumbHashToDataURL, true, (d) => {
+const importDecoder = retryable(() => import('./thumbhash.js'), (mod: Partial<typeof import('./thumbhash.js')>) => mod.thumbHashToDataURL, true, (d) => {
   decode = d;
   const cbs = [...waiting];
   waiting.clear();

@@ -1,9 +1,5 @@
 /**
  * The ThumbHash decoder's chunk (`thumbhash.js` beside the CDN entry; a bundler splits it
- * likewise): the thumbhash library's decoder, exported and put in `chunks` (see `chunk-import.ts`).
+ * likewise): only the thumbhash library's decoder, so the chunk holds nothing else of it.
  */
-import { thumbHashToDataURL } from 'thumbhash';
-import { chunks } from './chunk-import.js';
-
-chunks.thumbHashToDataURL = thumbHashToDataURL;
-export { thumbHashToDataURL };
+export { thumbHashToDataURL } from 'thumbhash';

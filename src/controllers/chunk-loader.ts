@@ -36,12 +36,16 @@ export class ChunkLoader<M, T> implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this._timer);
+    this._timer = undefined;
   }
 
   /** Loads the chunk (once) if it is wanted, or anyway with `force`; after a failure, not before its back-off ends unless forced. */
   load(force = false): Promise<void> {
     if (isServer || this.value || (!force && !this.wanted())) return this._loading ?? Promise.resolve();
-    if (!force && Date.now() < this._import.retryAt) return this._schedule(), Promise.resolve();
+    if (!force && Date.now() < this._import.retryAt) {
+      if (!this._timer) this._schedule(); // once per wait, not on every update (scrolling)
+      return Promise.resolve();
+    }
     return (this._loading ??= this._import(force).then(
       (m) => {
         this.value = this.make(m);
@@ -54,10 +58,13 @@ export class ChunkLoader<M, T> implements ReactiveController {
     ));
   }
 
-  /** An update when the back-off ends: its `load()` tries again. */
+  /** An update when the back-off ends: its `load()` tries again (a few ms early, it waits once more). */
   private _schedule(): void {
     clearTimeout(this._timer);
-    this._timer = setTimeout(() => this.host.requestUpdate(), this._import.retryAt - Date.now());
+    this._timer = setTimeout(() => {
+      this._timer = undefined;
+      this.host.requestUpdate();
+    }, this._import.retryAt - Date.now());
   }
 
   /** The load under way, if any (the host's `updateComplete` waits for it). */

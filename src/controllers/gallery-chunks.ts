@@ -1,10 +1,10 @@
 import type { GalleryStore } from '../model/store.js';
 import type { UploadMode, UploadModeHost, UploadModePort } from './upload-mode.js';
 import { ChunkLoader } from './chunk-loader.js';
-import { chunks, retryable } from '../chunk-import.js';
+import { retryable } from '../chunk-import.js';
 
 // One import of the chunk for every gallery on the page, so they share its retries.
-const importUploadMode = retryable(() => import('./upload-mode.js'), (mod: Partial<typeof import('./upload-mode.js')>) => mod.UploadMode ?? chunks.UploadMode);
+const importUploadMode = retryable(() => import('./upload-mode.js'), (mod: Partial<typeof import('./upload-mode.js')>) => mod.UploadMode);
 
 /**
  * Upload mode (`controllers/upload-mode.ts`, the chunk `upload-mode.js`): wanted with

@@ -1,12 +1,12 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ActionButtons } from '../views/tile-actions.js';
 import { ChunkLoader } from './chunk-loader.js';
-import { chunks, retryable } from '../chunk-import.js';
+import { retryable } from '../chunk-import.js';
 import { adoptStyles } from '../dom.js';
 
 // One import of the chunk for every gallery and tile on the page, so they share its retries.
-const importTileActions = retryable(() => import('../views/tile-actions.js'), (mod: Partial<typeof import('../views/tile-actions.js')>) =>
-  mod.actionButtons && mod.actionStyles ? { actionButtons: mod.actionButtons, actionStyles: mod.actionStyles } : chunks.tileActions);
+type TileActionsModule = typeof import('../views/tile-actions.js');
+const importTileActions = retryable(() => import('../views/tile-actions.js'), (mod: Partial<TileActionsModule>) => (mod.actionButtons && mod.actionStyles ? (mod as TileActionsModule) : undefined));
 
 /** The attributes that show a tile action button. */
 export interface TileActionsHost extends ReactiveControllerHost {
@@ -25,7 +25,7 @@ export interface TileActionsHost extends ReactiveControllerHost {
  * the host's other buttons, upload mode's by default); once loaded their styles join the host's
  * shadow root. Until then the tiles render without them.
  */
-export function tileActionsLoader(host: TileActionsHost, wanted = () => !!host.interactive): ChunkLoader<NonNullable<typeof chunks.tileActions>, ActionButtons> {
+export function tileActionsLoader(host: TileActionsHost, wanted = () => !!host.interactive): ChunkLoader<TileActionsModule, ActionButtons> {
   return new ChunkLoader(host, () => host.showLikeDislike || host.showFavoriteButton || host.showEditButton || !!host.actionLabel || wanted(), importTileActions,
     (m) => (adoptStyles(host.renderRoot, m.actionStyles, 'tile-actions'), m.actionButtons));
 }

@@ -16,7 +16,6 @@ import { FileDropController } from './file-drop.js';
 import { dropzone, gridOverlay } from '../views/dropzone.js';
 import { uploadStyles } from '../../styles/upload.styles.js';
 import { adoptStyles } from '../dom.js';
-import { chunks } from '../chunk-import.js';
 
 /** Everything upload mode reads from `<media-gallery>`. */
 export interface UploadModeHost extends UploadHost, FormHost, TransferHost {
@@ -140,5 +139,3 @@ export class UploadMode implements ReactiveController {
     return indices.some((i) => this.store.items[i] && this.transfer.stateOf(this.store.items[i]));
   }
 }
-
-chunks.UploadMode = UploadMode;

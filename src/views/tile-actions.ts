@@ -3,8 +3,8 @@
  * mode's caption and delete buttons, with their styles. A chunk of its own (`tile-actions.js`
  * beside the CDN entry; a bundler splits it likewise): a gallery loads it when it first shows
  * any of them (`show-like-dislike`, `show-favorite-button`, `show-edit-button`, `action-label`,
- * `interactive`), so a gallery that only shows photos never downloads it; `<gallery-thumb>`
- * imports it. Their icons stay in `icons.ts` (the entry): the preview and upload mode draw them
+ * `interactive`), so a gallery that only shows photos never downloads it, and so does a
+ * standalone `<gallery-thumb>` (`controllers/tile-actions-loader.ts`). Their icons stay in `icons.ts` (the entry): the preview and upload mode draw them
  * too, and their chunks then need not wait for this one.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -13,7 +13,6 @@ import { fmt } from '../model/labels.js';
 import { icons } from '../icons.js';
 import type { TileOptions } from './tile.js';
 import { tileActionStyles } from '../../styles/tile-actions.styles.js';
-import { chunks } from '../chunk-import.js';
 
 /** The buttons' styles, for the shadow root that shows them (the gallery adds them when it loads this chunk). */
 export const actionStyles = tileActionStyles;
@@ -40,5 +39,3 @@ export function actionButtons(item: GalleryItem, name: string, o: TileOptions, t
 
 /** The renderer `TileOptions.actions` takes. */
 export type ActionButtons = typeof actionButtons;
-
-chunks.tileActions = { actionButtons, actionStyles };
