@@ -1,16 +1,18 @@
 /**
  * Layout maths for the grid: the three layouts (`grid` on demand, `masonry` and `justified`
- * as flat typed arrays) that the virtualizer queries, and moves through them by rows.
+ * placed as far as they are read, `./layout-packed.ts`) that the virtualizer queries, and moves through them by rows.
  * The settings they take (breakpoints, `columns`, `gap`, `height`) are parsed in
  * `./breakpoints.ts`, re-exported here.
  *
  * Pure module: no DOM. All lengths are CSS pixels.
  */
 import { MAX_COLUMNS, MAX_GAP, MIN_TILE } from './breakpoints.js';
+import { Packer, type PackOptions, type RatioOf } from './layout-packed.js';
 
 export * from './breakpoints.js';
 
 export type LayoutKind = 'grid' | 'masonry' | 'justified';
+export type { RatioOf } from './layout-packed.js';
 
 /** Aspect ratio (width / height) per item; `NaN`/0 when unknown (treated as square). */
 export type Ratios = ArrayLike<number>;
@@ -19,7 +21,7 @@ export type Ratios = ArrayLike<number>;
  * A computed layout: one rectangle per item, in reading order, and the total height.
  *
  * Read the per-item values by index (`l.x[i]`). Masonry and justified layouts hold them in
- * typed arrays; a grid (equal cells) holds none: its values are computed from the index when
+ * typed arrays, filled in reading order as far as they are read; a grid (equal cells) holds none: its values are computed from the index when
  * read, so a grid of 100,000 items costs as little to lay out as one of 10.
  */
 export interface Layout {
@@ -37,8 +39,12 @@ export interface Layout {
   rowHeight: number;
   /** max bottom of items 0..i: non-decreasing, for binary search of the first visible item. */
   maxBottom: ArrayLike<number>;
-  /** min top of items i..n-1: non-decreasing, for binary search of the last visible item. */
+  /** A lower bound of the top of items i..n-1 (grid: their min top), non-decreasing, for binary search of the last visible item. */
   minTop: ArrayLike<number>;
+  /** Masonry and justified: places items until the next would start at or below `bottom` (px); returns how many are placed. */
+  reach?(bottom: number): number;
+  /** Masonry and justified: places the items not placed yet, until `performance.now()` passes `deadline`; returns whether all are. */
+  complete?(deadline?: number): boolean;
   /** Masonry: column of each item. Justified: row of each item. Grid: row of each item. */
   lane: ArrayLike<number>;
   /** Grid only: the cell every item takes and the gaps, from which the values above are computed. */
@@ -67,10 +73,7 @@ export interface LayoutOptions {
   captionHeight?: number;
 }
 
-const ratioAt = (r: Ratios, i: number) => {
-  const v = r[i];
-  return v > 0 && Number.isFinite(v) ? v : 1;
-};
+const packers = new WeakMap<Layout, Packer>();
 
 /**
  * Lays `count` items out.
@@ -80,8 +83,15 @@ const ratioAt = (r: Ratios, i: number) => {
  *   height from its aspect ratio.
  * - `justified`: rows filled left to right until their height at full width would drop to
  *   `rowHeight`, then scaled to fill the width exactly (the last row keeps `rowHeight`).
+ *
+ * Masonry and justified place items (and read their ratios, an array or a function of the
+ * index) in order, only as far as they are read: `reach(bottom)` places until the band above
+ * `bottom` is complete, `complete(deadline)` places the rest (in steps), and `height` is an
+ * estimate from the items placed until every item is. Given the layout it replaces (`prev`,
+ * laid out with the same options) and the first index whose ratio or item may have changed
+ * (`from`), the items before it are kept as placed.
  */
-export function computeLayout(count: number, ratios: Ratios, o: LayoutOptions): Layout {
+export function computeLayout(count: number, ratios: Ratios | RatioOf, o: LayoutOptions, prev?: Layout, from = 0): Layout {
   const width = Math.max(0, o.width);
   const gx = Math.min(MAX_GAP, Math.max(0, o.gap.x || 0)), gy = Math.min(MAX_GAP, Math.max(0, o.gap.y || 0));
   const cap = o.captionHeight ?? 0;
@@ -91,58 +101,14 @@ export function computeLayout(count: number, ratios: Ratios, o: LayoutOptions): 
   if (width > 0) columns = Math.max(1, Math.min(columns, Math.floor((width + gx) / (MIN_TILE + gx))));
   const cw = Math.max(0, (width - gx * (columns - 1)) / columns);
   if (o.kind === 'grid') return gridLayout(count, columns, { w: cw, h: cw / (o.cellAspect && o.cellAspect > 0 ? o.cellAspect : 1) + cap, gapX: gx, gapY: gy });
-  const X = new Float64Array(count), Y = new Float64Array(count), W = new Float64Array(count), H = new Float64Array(count);
-  const lane = new Int32Array(count);
-  let height = 0;
-  let rowHeight = 0;
-  if (o.kind === 'justified') {
-    const target = Math.min(4000, Math.max(20, o.rowHeight || 200));
-    rowHeight = target;
-    columns = 0;
-    let start = 0, y = 0, row = 0;
-    while (start < count) {
-      let sum = 0, end = start;
-      // Add items until the row, scaled to fill the width, would be no taller than the target.
-      while (end < count) {
-        sum += ratioAt(ratios, end);
-        end++;
-        const h = (width - gx * (end - start - 1)) / sum;
-        if (h <= target) break;
-      }
-      const n = end - start;
-      let h = (width - gx * (n - 1)) / sum;
-      const last = end >= count && h > target;
-      if (last) h = target;
-      let x = 0;
-      for (let i = start; i < end; i++) {
-        const w = last ? ratioAt(ratios, i) * h : i === end - 1 ? width - x : ratioAt(ratios, i) * h;
-        X[i] = x; Y[i] = y; W[i] = Math.max(0, w); H[i] = h + cap; lane[i] = row;
-        x += w + gx;
-      }
-      y += h + cap + gy;
-      row++;
-      start = end;
-    }
-    height = count ? y - gy : 0;
-  } else {
-    const colH = new Float64Array(columns);
-    for (let i = 0; i < count; i++) {
-      let c = 0;
-      for (let k = 1; k < columns; k++) if (colH[k] < colH[c] - 0.5) c = k;
-      const h = cw / ratioAt(ratios, i) + cap;
-      X[i] = c * (cw + gx); Y[i] = colH[c]; W[i] = cw; H[i] = h; lane[i] = c;
-      colH[c] += h + gy;
-    }
-    for (let c = 0; c < columns; c++) height = Math.max(height, colH[c] - gy);
-    height = Math.max(0, height);
-    rowHeight = cw;
-  }
-  const maxBottom = new Float64Array(count), minTop = new Float64Array(count);
-  let m = -Infinity;
-  for (let i = 0; i < count; i++) maxBottom[i] = m = Math.max(m, Y[i] + H[i]);
-  m = Infinity;
-  for (let i = count - 1; i >= 0; i--) minTop[i] = m = Math.min(m, Y[i]);
-  return { kind: o.kind, count, x: X, y: Y, w: W, h: H, height, columns, rowHeight, maxBottom, minTop, lane };
+  const ratio: RatioOf = typeof ratios === 'function' ? ratios : (i) => ratios[i];
+  const po: PackOptions = { kind: o.kind, width, columns, cw, gx, gy, cap, target: Math.min(4000, Math.max(20, o.rowHeight || 200)) };
+  let p = prev && packers.get(prev);
+  if (p && JSON.stringify(p.o) === JSON.stringify(po)) p.resize(count, ratio, from);
+  else p = new Packer(po, count, ratio);
+  const l = o.kind === 'justified' ? p.layout(0, po.target) : p.layout(columns, cw);
+  packers.set(l, p);
+  return l;
 }
 
 /**
@@ -217,8 +183,10 @@ export function visibleRange(l: Layout, top: number, bottom: number): [number, n
     const end = Math.min(n, firstRow(rows, (r) => r * step >= bottom) * cols);
     return [start, Math.max(start, end)];
   }
+  // Masonry, justified: placed as far as the band reaches (the rest starts below it).
+  const placed = l.reach ? l.reach(bottom) : n;
   // first i with maxBottom[i] > top
-  let lo = 0, hi = n;
+  let lo = 0, hi = placed;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (l.maxBottom[mid] > top) hi = mid;
@@ -226,7 +194,7 @@ export function visibleRange(l: Layout, top: number, bottom: number): [number, n
   }
   const start = lo;
   // first i with minTop[i] >= bottom
-  lo = start; hi = n;
+  lo = start; hi = placed;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (l.minTop[mid] >= bottom) hi = mid;

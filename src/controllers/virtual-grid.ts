@@ -23,14 +23,16 @@ const SETTLE_MS = 80;
 const OVERSCAN = 0.5;
 
 /**
- * The virtualized grid: caches the layout (recomputed only when the items, a learnt ratio,
- * the width, columns, gap or row height change), tells which tiles to render (the visible
+ * The virtualized grid: caches the layout (laid out again when the width, columns, gap or
+ * row height change; from the first index touched when the items or a learnt ratio do), tells which tiles to render (the visible
  * band plus overscan, plus the pinned tab stop wherever it is), and scrolls to an index.
  */
 export class VirtualGridController implements ReactiveController {
   readonly viewport: ViewportController;
   private _cache: Layout | null = null;
   private _cacheKey = '';
+  private _version = -1;
+  private _completing = false;
   private _lastBand: { top: number; bottom: number } | null = null;
   private _settle?: ReturnType<typeof setTimeout>;
   /** A jump happened less than SETTLE_MS ago: renders meanwhile (any cause) set no media `src`. */
@@ -55,20 +57,38 @@ export class VirtualGridController implements ReactiveController {
     this._deferring = false;
   }
 
-  /** The current layout. */
+  /**
+   * The current layout. Masonry and justified are placed as far as the render reads (the
+   * band in view), then to the end in idle time; a change of the items or of a learnt ratio
+   * places again from the first index it touched only.
+   */
   layout(): Layout {
     const o = this.options();
     const width = this.viewport.width;
     const cols = o.columnsAt(width);
-    const key = `${o.kind}|${width}|${cols}|${o.gap.x},${o.gap.y}|${o.rowHeight}|${this.store.version}`;
-    if (this._cache && key === this._cacheKey) return this._cache;
-    const n = this.store.length;
+    const key = `${o.kind}|${width}|${cols}|${o.gap.x},${o.gap.y}|${o.rowHeight}`, v = this.store.version;
+    if (this._cache && key === this._cacheKey && v === this._version) return this._cache;
+    const prev = key === this._cacheKey ? this._cache ?? undefined : undefined;
     // A grid's cells are all alike: it reads no ratio (and stores nothing per item).
-    const ratios = new Float64Array(o.kind === 'grid' ? 0 : n);
-    if (o.kind !== 'grid') for (let i = 0; i < n; i++) ratios[i] = this.store.ratioAt(i) ?? 1;
-    this._cache = computeLayout(n, ratios, { kind: o.kind, width, columns: cols, gap: o.gap, rowHeight: o.rowHeight });
+    this._cache = computeLayout(this.store.length, (i) => this.store.ratioAt(i) ?? 1, { kind: o.kind, width, columns: cols, gap: o.gap, rowHeight: o.rowHeight }, prev, prev ? this.store.changedFrom(this._version) : 0);
     this._cacheKey = key;
+    this._version = v;
+    if (this._cache.complete) this._completeIdle();
     return this._cache;
+  }
+
+  /** Places the rest of a masonry or justified layout in idle time (steps of 4–12 ms), then renders again with its exact height. */
+  private _completeIdle() {
+    if (this._completing) return;
+    this._completing = true;
+    const step = (d?: IdleDeadline) => {
+      const l = this.layout(), h = l.height;
+      if (!l.complete || l.complete(performance.now() + Math.max(4, Math.min(12, d?.timeRemaining() ?? 8)))) {
+        this._completing = false;
+        if (l.height !== h) this.host.requestUpdate();
+      } else whenIdle(step, 200, 1);
+    };
+    afterFirstScreen(() => whenIdle(step, 200, 1));
   }
 
   /**

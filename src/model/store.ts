@@ -48,6 +48,8 @@ const fileHas = (f: unknown, v: string): boolean =>
 export class GalleryStore {
   /** Bumped on every change of `items` (a lazy assignment's length included) or of a ratio, for caches keyed on it. */
   version = 0;
+  /** The first index each of the last versions changed (`changedFrom`), oldest first. */
+  private _from: number[] = [];
   /** The inputs of the last assignment skipped as invalid, so far (a lazy one finds more as it goes). */
   invalid: InvalidInput[] = [];
   private _state = new Map<string, ItemState>();
@@ -67,6 +69,26 @@ export class GalleryStore {
   /** How many items there are; while a lazy assignment is pending, at most this many (inputs not yet reached may be invalid). */
   get length(): number {
     return this._raw ? this._items.length + this._raw.length - this._next : this._items.length;
+  }
+
+  /**
+   * The first index whose item or ratio may differ from what it was at `version`: items
+   * before it are the same, with the same ratios. `Infinity` when nothing changed; 0 when
+   * everything may have (a new assignment), or `version` is too old to tell.
+   */
+  changedFrom(version: number): number {
+    const back = this.version - version, log = this._from;
+    if (back <= 0) return Infinity;
+    if (back > log.length) return 0;
+    let m = Infinity;
+    for (let k = log.length - back; k < log.length; k++) m = Math.min(m, log[k]);
+    return m;
+  }
+
+  private _bump(from: number): void {
+    this.version++;
+    this._from.push(from);
+    if (this._from.length > 32) this._from.shift();
   }
 
   /** Whether a lazy assignment has inputs left to normalise. */
@@ -126,7 +148,7 @@ export class GalleryStore {
         this._raw = raw;
         this._next = 0;
         this.invalid = [];
-        this.version++;
+        this._bump(0);
         return [];
       }
     }
@@ -146,16 +168,16 @@ export class GalleryStore {
   }
 
   /** Replaces the items with already-normal ones (an edit of the list by the user). */
-  replaceAll(items: readonly GalleryItem[]): void {
+  replaceAll(items: readonly GalleryItem[], from = 0): void {
     this._raw = null;
     this._items = items as GalleryItem[];
-    this.version++;
+    this._bump(from);
   }
 
   /** Normalises a lazy assignment's inputs until `count` items are known, all inputs are read, or `deadline` passes. */
   private _fill(count: number, deadline: number): void {
     const raw = this._raw!, items = this._items, n = raw.length, found = this.invalid.length;
-    let i = this._next;
+    let i = this._next, first = -1;
     while (i < n && items.length < count) {
       const input = raw[i];
       let r: GalleryItem | string;
@@ -165,7 +187,10 @@ export class GalleryStore {
         // A throwing getter or a revoked Proxy: that entry is invalid, the rest still render.
         r = `unreadable input (${(err as Error)?.message ?? err})`;
       }
-      if (typeof r === 'string') this.invalid.push({ index: i, input, reason: r });
+      if (typeof r === 'string') {
+        this.invalid.push({ index: i, input, reason: r });
+        if (first < 0) first = items.length;
+      }
       else items.push(r);
       i++;
       if ((i & 255) === 0 && deadline !== Infinity && performance.now() > deadline) break;
@@ -173,14 +198,14 @@ export class GalleryStore {
     this._next = i;
     if (i >= n) this._raw = null;
     // An invalid input found: every later index moves down one, the length is one less.
-    if (this.invalid.length !== found) this.version++;
+    if (this.invalid.length !== found) this._bump(first);
   }
 
   /** Replaces one item (a like, a favorite): its key, so its state, stays. */
   replace(index: number, item: GalleryItem): void {
     const list = this.items.slice();
     list[index] = item;
-    this.replaceAll(list);
+    this.replaceAll(list, index);
   }
 
   /** Removes one item. @returns it. */
@@ -189,7 +214,7 @@ export class GalleryStore {
     if (!it) return undefined;
     const list = this.items.slice();
     list.splice(index, 1);
-    this.replaceAll(list);
+    this.replaceAll(list, index);
     return it;
   }
 
@@ -257,7 +282,7 @@ export class GalleryStore {
     const r = width / height;
     if (s.ratio === r) return false;
     s.ratio = r;
-    this.version++;
+    this._bump(index);
     return true;
   }
 
