@@ -66,7 +66,7 @@ function run(lib, opt) {
         // that already holds one (as a page replacing its items does).
         for (let r = -1; r < opt.runs; r++) {
           const store = new GalleryStore();
-          const host = { addController() {}, renderRoot: null };
+          const host = { addController() {}, requestUpdate() {}, renderRoot: null };
           const grid = new VirtualGridController(host, store, () => ({ kind, height: 800, rows: null, columnsAt: () => 6, gap: { x: 8, y: 8 }, rowHeight: 220 }));
           Object.assign(grid.viewport, { width: 1264, top: 0, bottom: 800, viewport: 800 });
           store.set(Array.from({ length: 50 }, (_, i) => ({ ...make(i), src: 'old/' + i + '.jpg' })));

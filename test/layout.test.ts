@@ -237,3 +237,87 @@ describe('layout: justified', () => {
     expect(moveRows(l, below, -1)).to.equal(0);
   });
 });
+
+/** Masonry and justified as they were laid out before placing on read: every item in one loop (the same expressions). */
+function packedArrays(count: number, ratios: number[], o: LayoutOptions) {
+  const width = o.width, gx = o.gap.x, gy = o.gap.y, columns = o.columns, target = o.rowHeight ?? 200;
+  const cw = (width - gx * (columns - 1)) / columns;
+  const r = (i: number) => (ratios[i] > 0 && Number.isFinite(ratios[i]) ? ratios[i] : 1);
+  const X: number[] = [], Y: number[] = [], W: number[] = [], H: number[] = [];
+  let height = 0;
+  if (o.kind === 'justified') {
+    let start = 0, y = 0;
+    while (start < count) {
+      let sum = 0, end = start;
+      while (end < count) { sum += r(end); end++; if ((width - gx * (end - start - 1)) / sum <= target) break; }
+      let h = (width - gx * (end - start - 1)) / sum;
+      const last = end >= count && h > target;
+      if (last) h = target;
+      let x = 0;
+      for (let i = start; i < end; i++) {
+        const w = last ? r(i) * h : i === end - 1 ? width - x : r(i) * h;
+        X[i] = x; Y[i] = y; W[i] = Math.max(0, w); H[i] = h; x += w + gx;
+      }
+      y += h + gy; start = end;
+    }
+    height = count ? y - gy : 0;
+  } else {
+    const col = new Array<number>(columns).fill(0);
+    for (let i = 0; i < count; i++) {
+      let c = 0;
+      for (let k = 1; k < columns; k++) if (col[k] < col[c] - 0.5) c = k;
+      const h = cw / r(i);
+      X[i] = c * (cw + gx); Y[i] = col[c]; W[i] = cw; H[i] = h; col[c] += h + gy;
+    }
+    for (const h of col) height = Math.max(height, h - gy);
+  }
+  return { x: X, y: Y, w: W, h: H, height };
+}
+
+describe('layout: masonry and justified placed as far as they are read', () => {
+  const ratiosOf = (n: number) => Array.from({ length: n }, (_, i) => [1.5, 0.5, 1, NaN, 2.2, 0.75][i % 6] * (1 + (i % 5) / 13));
+  const same = (l: Layout, a: ReturnType<typeof packedArrays>, n: number, what: string) => {
+    for (const k of ['x', 'y', 'w', 'h'] as const) expect(Array.from({ length: n }, (_, i) => l[k][i]), `${k} ${what}`).to.deep.equal(a[k]);
+    expect(l.height, `height ${what}`).to.equal(a.height);
+  };
+
+  for (const kind of ['masonry', 'justified'] as const) {
+    const o: LayoutOptions = { kind, width: 1000, columns: 4, gap: { x: 8, y: 8 }, rowHeight: 200 };
+
+    it(`${kind}: gives every rectangle and the height one loop gave, to the bit`, () => {
+      for (const n of [0, 1, 7, 100, 1000]) same(computeLayout(n, ratiosOf(n), o), packedArrays(n, ratiosOf(n), o), n, `${n}`);
+    });
+
+    it(`${kind}: the first screen of 100,000 items reads the ratios of the few dozen it shows; the rest is placed on request`, () => {
+      const read = new Set<number>();
+      const l = computeLayout(100_000, (i) => (read.add(i), 1 + (i % 7) / 10), o);
+      const [s, e] = visibleRange(l, 0, 800);
+      expect(s).to.equal(0);
+      expect(e).to.be.within(4, 60);
+      expect(read.size).to.be.below(80);
+      // Estimated from what is placed meanwhile, within a few per cent; exact once complete.
+      const estimate = l.height;
+      expect(l.complete!()).to.equal(true);
+      expect(read.size).to.equal(100_000);
+      expect(Math.abs(estimate - l.height) / l.height).to.be.below(0.05);
+    });
+
+    it(`${kind}: a change from index i places again from i only, with the values of laying out afresh`, () => {
+      const n = 300, r = ratiosOf(n);
+      const l1 = computeLayout(n, r, o);
+      l1.complete!();
+      const r2 = r.slice();
+      r2[100] = 3; // a ratio learnt
+      const read = new Set<number>();
+      const l2 = computeLayout(n, (i) => (read.add(i), r2[i]), o, l1, 100);
+      same(l2, packedArrays(n, r2, o), n, 'ratio changed');
+      // Items from 100 on (justified: from the start of its row) are read again, none before.
+      expect(Math.min(...read)).to.be.within(kind === 'masonry' ? 100 : 94, 100);
+      expect(read.size).to.equal(n - Math.min(...read));
+      // Fewer items (an invalid input found near the end), then more again (Load more).
+      const l3 = computeLayout(n - 3, r2, o, l2, n - 3);
+      same(l3, packedArrays(n - 3, r2, o), n - 3, 'shorter');
+      same(computeLayout(n, r2, o, l3, n - 3), packedArrays(n, r2, o), n, 'longer');
+    });
+  }
+});

@@ -44,6 +44,29 @@ describe('store: lazy assignment', () => {
     expect(s.length).to.equal(N - 2);
   });
 
+  it('tells the first index a change touched since a version (a layout keeps what is before it)', () => {
+    const list: unknown[] = Array.from({ length: N }, (_, i) => ({ src: `/p/${i}.jpg` }));
+    list[300] = 42;
+    const s = lazyStore(list);
+    const v0 = s.version;
+    expect(s.changedFrom(v0)).to.equal(Infinity);
+    s.at(299);
+    expect(s.changedFrom(v0)).to.equal(Infinity); // read, nothing changed
+    s.at(400); // finds the invalid input: index 300 on moves down one
+    expect(s.changedFrom(v0)).to.equal(300);
+    const v1 = s.version;
+    expect(s.learnRatio(120, 4, 3)).to.equal(true);
+    expect(s.learnRatio(120, 4, 3)).to.equal(false); // the same ratio again: no change
+    expect([s.changedFrom(v1), s.changedFrom(v0)]).to.deep.equal([120, 120]);
+    const v2 = s.version;
+    s.replace(50, { ...s.at(50)!, liked: true });
+    s.remove(60);
+    expect(s.changedFrom(v2)).to.equal(50);
+    s.set([{ src: '/a.jpg' }]);
+    expect(s.changedFrom(v2)).to.equal(0);
+    expect(s.changedFrom(v2 - 1000)).to.equal(0); // too old to tell: everything
+  });
+
   it('settles in steps until a deadline, or all at once', () => {
     const s = lazyStore(Array.from({ length: N }, (_, i) => (i % 2 ? `p/${i}.jpg` : typed(i))));
     expect(s.settle(performance.now() - 1)).to.equal(false);

@@ -3,7 +3,8 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, focusedTile, isActive, isLoaded, isSelected, mainOf, mount as mountIn, settle, tileIndex, tiles } from './helpers.js';
+import { computeLayout } from '../src/layout.js';
+import { deepActive, focusedTile, isActive, isLoaded, isSelected, mainOf, mount as mountIn, settle, tileAt, tileIndex, tiles } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
 const make = (n: number, from = 0): GalleryItem[] =>
@@ -255,6 +256,53 @@ describe('virtualization', () => {
       expect(tiles(el).length).to.be.lessThan(80);
     });
   }
+
+  for (const layout of ['masonry', 'justified'] as const) {
+    it(`lays out 100,000 items in ${layout} as far as shown, then to the end: exact height, the last item at the bottom`, async () => {
+      const items = make(100_000);
+      const el = await mount(html`<media-gallery layout=${layout} height="500" columns="3" row-height="150" container="false" .items=${items}></media-gallery>`);
+      const grid = el.shadowRoot!.querySelector<HTMLElement>('.grid')!;
+      const o = { kind: layout, width: grid.clientWidth, columns: 3, gap: { x: 8, y: 8 }, rowHeight: 150 };
+      const want = computeLayout(items.length, items.map((it) => it.width! / it.height!), o);
+      want.complete!();
+      // Placed in idle time after the first screen: the grid's height becomes the exact one.
+      await waitUntil(() => Math.abs(grid.getBoundingClientRect().height - want.height) < 0.5, `height ${want.height}`, { timeout: 10_000 });
+      const at = (i: number) => {
+        const g = grid.getBoundingClientRect(), r = tileAt(el, i).getBoundingClientRect();
+        return [r.left - g.left, r.top - g.top, r.width, r.height].map((v) => Math.round(v));
+      };
+      for (const i of [0, 1, 2, 5]) expect(at(i), `tile ${i}`).to.deep.equal([want.x[i], want.y[i], want.w[i], want.h[i]].map((v) => Math.round(v)));
+      await el.scrollToIndex(99_999);
+      await settle(el);
+      expect(at(99_999)).to.deep.equal([want.x[99_999], want.y[99_999], want.w[99_999], want.h[99_999]].map((v) => Math.round(v)));
+      expect(Math.round(want.y[99_999] + want.h[99_999])).to.be.at.most(Math.round(want.height));
+    });
+  }
+
+  it('re-places the masonry tiles after a ratio learnt on load or an invalid input found, without overlaps', async () => {
+    // 600 inputs (a list normalised as read), no sizes given (ratios learnt on load), two invalid.
+    const list: unknown[] = make(600).map(({ src, caption }) => ({ src, caption }));
+    list[2] = { src: 7 };
+    list[40] = null;
+    const el = await mount(html`<media-gallery layout="masonry" height="600" columns="3" container="false" .items=${list}></media-gallery>`);
+    await waitUntil(() => tiles(el).filter(isLoaded).length >= 6, 'photos loaded', { timeout: 10_000 });
+    await settle(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('.tile')?.getAttribute('aria-setsize') === '598', 'invalid inputs skipped');
+    await settle(el);
+    // In each column, the tiles follow one another 8 px apart; a loaded tile has its photo's ratio.
+    const byColumn = new Map<number, DOMRect[]>();
+    for (const t of tiles(el)) {
+      const r = t.getBoundingClientRect();
+      byColumn.set(Math.round(r.left), [...(byColumn.get(Math.round(r.left)) ?? []), r]);
+      const img = t.querySelector('img')!;
+      if (isLoaded(t)) expect(r.width / r.height, `tile ${tileIndex(t)}`).to.be.closeTo(img.naturalWidth / img.naturalHeight, 0.02);
+    }
+    expect(byColumn.size).to.equal(3);
+    for (const rects of byColumn.values()) {
+      rects.sort((a, b) => a.top - b.top);
+      for (let k = 1; k < rects.length; k++) expect(rects[k].top - rects[k - 1].bottom).to.be.closeTo(8, 0.5);
+    }
+  });
 
   it("virtualizes the preview's thumbnail strip", async () => {
     const el = await mount(html`<media-gallery .items=${make(10_000)}></media-gallery>`);
