@@ -28,6 +28,33 @@ export interface PackOptions {
 /** Aspect ratio (width / height) of item `i`; anything not a positive number counts as square. */
 export type RatioOf = (i: number) => number;
 
+/**
+ * A read-only array-like whose value at index `i` is `at(i)`, computed when read; `undefined`
+ * outside `0..length-1`, as a typed array. Reads go through a Proxy (tens of ns each): meant
+ * for the few hundred tiles of a render, not for loops over every item (`./layout.ts`
+ * computes a grid's from its cell instead). A grid's values, and masonry's and justified's.
+ */
+export function computed(length: number, at: (i: number) => number): ArrayLike<number> {
+  const target = {
+    length,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < length; i++) yield at(i);
+    },
+  };
+  return new Proxy(target as ArrayLike<number>, {
+    get(t, key) {
+      if (typeof key === 'string') {
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) {
+          const i = +key;
+          return i < length && Math.floor(i) === i ? at(i) : undefined;
+        }
+      }
+      return Reflect.get(t, key);
+    },
+  });
+}
+
 const grow = <T extends Float64Array | Int32Array>(a: T, n: number, keep: number): T => {
   if (a.length >= n) return a;
   const b = new (a.constructor as { new (n: number): T })(Math.max(n, a.length * 2));
@@ -182,26 +209,11 @@ export class Packer {
 
   /** A `Layout` reading this state, placing what is read. */
   layout(columns: number, rowHeight: number): Layout {
-    const read = (a: () => ArrayLike<number>) => {
-      const target = { length: this.count, *[Symbol.iterator]() { for (let i = 0; i < target.length; i++) yield at(i); } };
-      const at = (i: number) => (this.place(i), a()[i]);
-      return new Proxy(target as ArrayLike<number>, {
-        get: (t, key) => {
-          if (typeof key === 'string') {
-            const c = key.charCodeAt(0);
-            if (c >= 48 && c <= 57) {
-              const i = +key;
-              return i < this.count && Math.floor(i) === i ? at(i) : undefined;
-            }
-          }
-          return Reflect.get(t, key);
-        },
-      });
-    };
     // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const p = this;
+    const p = this, n = this.count;
+    const read = (a: () => ArrayLike<number>) => computed(n, (i) => (p.place(i), a()[i]));
     return {
-      kind: this.o.kind, count: this.count, columns, rowHeight,
+      kind: this.o.kind, count: n, columns, rowHeight,
       x: read(() => p.X), y: read(() => p.Y), w: read(() => p.W), h: read(() => p.H), lane: read(() => p.L),
       maxBottom: read(() => p.B), minTop: read(() => p.F),
       get height() { return p.height(); },

@@ -7,7 +7,7 @@
  * Pure module: no DOM. All lengths are CSS pixels.
  */
 import { MAX_COLUMNS, MAX_GAP, MIN_TILE } from './breakpoints.js';
-import { Packer, type PackOptions, type RatioOf } from './layout-packed.js';
+import { computed, Packer, type PackOptions, type RatioOf } from './layout-packed.js';
 
 export * from './breakpoints.js';
 
@@ -109,33 +109,6 @@ export function computeLayout(count: number, ratios: Ratios | RatioOf, o: Layout
   const l = o.kind === 'justified' ? p.layout(0, po.target) : p.layout(columns, cw);
   packers.set(l, p);
   return l;
-}
-
-/**
- * A read-only array-like whose value at index `i` is `at(i)`, computed when read; `undefined`
- * outside `0..length-1`, as a typed array. Reads go through a Proxy (tens of ns each): meant
- * for the few hundred tiles of a render, not for loops over every item (the functions of
- * this module compute those from the cell instead).
- */
-function computed(length: number, at: (i: number) => number): ArrayLike<number> {
-  const target = {
-    length,
-    *[Symbol.iterator]() {
-      for (let i = 0; i < length; i++) yield at(i);
-    },
-  };
-  return new Proxy(target as ArrayLike<number>, {
-    get(t, key) {
-      if (typeof key === 'string') {
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57) {
-          const i = +key;
-          return i < length && Math.floor(i) === i ? at(i) : undefined;
-        }
-      }
-      return Reflect.get(t, key);
-    },
-  });
 }
 
 /** The grid of `count` equal cells in `columns` columns, with nothing stored per item. */
