@@ -12,7 +12,12 @@
  *   virtualizer    `<lit-virtualizer scroller>` (@lit-labs/virtualizer) with its grid layout
  *                  (layouts/grid.js), the same button + img tile rendered by `renderItem`.
  *
- * Same set-up for all: 6 columns, 8 px gap, square tiles, an 800 px high scrolling gallery,
+ * `--layout masonry`: the same three in masonry (each photo's aspect ratio, shortest column
+ * first): media-gallery with `layout="masonry"`, the virtualizer with its masonry layout
+ * (layouts/masonry.js, `getAspectRatio` from the item), the naive page as CSS columns of tiles
+ * with their `aspect-ratio` (column-major order: the nearest a plain page gets).
+ *
+ * Same set-up for all: 6 columns, 8 px gap, square tiles (default `--layout grid`), an 800 px high scrolling gallery,
  * viewport 1280×900, DPR 1; the 16 photos of examples/photos cycled to n items, each tile
  * showing a 320 px WebP thumbnail made here with sharp (item: {src: full size, thumb, width,
  * height, alt, type: 'image'}; media-gallery shows `thumb`, the others use it as the img src).
@@ -121,6 +126,7 @@ const opt = {
   naiveMax: Number(arg('naive-max', '100000')),
   settleMs: Number(arg('settle-ms', '1000')),
   only: arg('only', 'mg,naive,lv').split(','),
+  layout: arg('layout', 'grid'),
   scroll: !argv.includes('--no-scroll'),
   bundle: !argv.includes('--no-bundle'),
   ref: arg('ref', null),
@@ -128,7 +134,7 @@ const opt = {
   chromium: arg('chromium', '/usr/bin/chromium'),
   screenshots: arg('screenshots', null),
   trace: arg('trace', null),
-  json: path.resolve(repo, arg('json', quick ? 'bench/results/compare-quick.json' : 'bench/results/compare.json')),
+  json: path.resolve(repo, arg('json', `bench/results/compare${argv.includes('--quick') ? '-quick' : ''}${arg('layout', 'grid') === 'masonry' ? '-masonry' : ''}.json`)),
   columns: 6,
   gap: 8,
   galleryHeight: 800,
@@ -137,7 +143,8 @@ const opt = {
   throttles: [1, 4],
 };
 const KINDS = ['mg', 'naive', 'lv'].filter((k) => opt.only.includes(k));
-const NAME = { mg: 'media-gallery', naive: 'naive (all in DOM)', lv: '@lit-labs/virtualizer grid' };
+if (!['grid', 'masonry'].includes(opt.layout)) throw new Error(`--layout: grid or masonry, not ${opt.layout}`);
+const NAME = { mg: 'media-gallery', naive: 'naive (all in DOM)', lv: `@lit-labs/virtualizer ${opt.layout}` };
 
 const log = (s) => process.stderr.write(`${s}\n`);
 const started = performance.now();
@@ -263,7 +270,7 @@ async function makePhotos() {
 /** The virtualizer page's script: lit-virtualizer + grid layout + Lit's html, one ES module. */
 async function virtualizerScript() {
   const r = await esbuild({
-    stdin: { contents: "import '@lit-labs/virtualizer';\nimport { grid } from '@lit-labs/virtualizer/layouts/grid.js';\nimport { html } from 'lit';\nwindow.__lv = { grid, html };\n", resolveDir: repo, loader: 'js' },
+    stdin: { contents: "import '@lit-labs/virtualizer';\nimport { grid } from '@lit-labs/virtualizer/layouts/grid.js';\nimport { masonry } from '@lit-labs/virtualizer/layouts/masonry.js';\nimport { html } from 'lit';\nwindow.__lv = { grid, masonry, html };\n", resolveDir: repo, loader: 'js' },
     bundle: true, format: 'esm', minify: true, write: false, target: 'es2021', legalComments: 'none',
   });
   return Buffer.from(r.outputFiles[0].contents);
@@ -280,13 +287,14 @@ function page(kind, mode) {
 <script>${HARNESS}</script>`;
   if (kind === 'mg') {
     return `${head}<script type="module" src="/cdn/media-gallery.js"></script></head><body>
-<media-gallery id="root" columns="${opt.columns}"${inner ? ` height="${H}"` : ''}></media-gallery></body></html>`;
+<media-gallery id="root" columns="${opt.columns}"${opt.layout === 'masonry' ? ' layout="masonry"' : ''}${inner ? ` height="${H}"` : ''}></media-gallery></body></html>`;
   }
   if (kind === 'naive') {
     return `${head}<style>
 #root{${inner ? `height:${H}px;overflow-y:auto;` : ''}}
-.grid{display:grid;grid-template-columns:repeat(${opt.columns},minmax(0,1fr));gap:${opt.gap}px}
-.grid .tile{aspect-ratio:1;width:100%}
+${opt.layout === 'masonry' ? `.grid{columns:${opt.columns};column-gap:${opt.gap}px}
+.grid .tile{width:100%;margin-bottom:${opt.gap}px;break-inside:avoid}` : `.grid{display:grid;grid-template-columns:repeat(${opt.columns},minmax(0,1fr));gap:${opt.gap}px}
+.grid .tile{aspect-ratio:1;width:100%}`}
 </style></head><body><div id="root"><div class="grid"></div></div></body></html>`;
   }
   // lit-virtualizer: `scroller` makes the element its own scroller (it needs a height);
@@ -301,7 +309,7 @@ const HARNESS = String.raw`
 window.__b = (() => {
   const kind = document.documentElement.dataset.kind;
   const mode = document.documentElement.dataset.mode;
-  const COLUMNS = ${opt.columns}, GAP = ${opt.gap};
+  const COLUMNS = ${opt.columns}, GAP = ${opt.gap}, MASONRY = ${opt.layout === 'masonry'};
   const root = () => document.getElementById('root');
   const raf = () => new Promise((r) => requestAnimationFrame(r));
   const now = () => performance.now();
@@ -317,6 +325,7 @@ window.__b = (() => {
         b.className = 'tile';
         b.type = 'button';
         b.setAttribute('aria-label', it.alt);
+        if (MASONRY) b.style.aspectRatio = it.width + ' / ' + it.height;
         const img = document.createElement('img');
         img.loading = 'lazy';
         img.decoding = 'async';
@@ -408,10 +417,11 @@ window.__b = (() => {
       if (kind === 'lv') {
         // Set-up before timing: grid layout with square cells sized for exactly COLUMNS columns
         // (flex keeps the column count when a scrollbar appears), the tile template.
-        const { grid, html } = window.__lv;
+        const { grid, masonry, html } = window.__lv;
         const el = root();
         const size = Math.floor((el.clientWidth - 15 - GAP * (COLUMNS - 1)) / COLUMNS);
-        el.layout = grid({ itemSize: { width: size + 'px', height: size + 'px' }, gap: GAP + 'px', flex: { preserve: 'aspect-ratio' }, justify: 'start' });
+        if (MASONRY) el.layout = masonry({ itemSize: size + 'px', gap: GAP + 'px', getAspectRatio: (it) => it.width / it.height });
+        else el.layout = grid({ itemSize: { width: size + 'px', height: size + 'px' }, gap: GAP + 'px', flex: { preserve: 'aspect-ratio' }, justify: 'start' });
         el.renderItem = (it) => html${'`'}<button class="tile" type="button" aria-label=${'${it.alt}'}><img loading="lazy" decoding="async" src=${'${it.thumb}'} alt=${'${it.alt}'} width=${'${it.width}'} height=${'${it.height}'}></button>${'`'};
       }
       await raf(); await raf();
@@ -782,7 +792,7 @@ function report(R) {
   const m = R.machine;
   const out = [];
   out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${(m.memory / 2 ** 30).toFixed(1)} GiB, ${m.os}; Chromium ${m.chromium} headless (--disable-gpu; playwright-core ${m.playwright}); Node ${m.node}; load average at start ${m.loadStart.map((x) => x.toFixed(2)).join(' ')}, at end ${m.loadEnd.map((x) => x.toFixed(2)).join(' ')}.`);
-  out.push(`media-gallery measured: ${R.build.source}. Virtualizer: @lit-labs/virtualizer ${R.versions['@lit-labs/virtualizer']} (grid layout).`);
+  out.push(`media-gallery measured: ${R.build.source}. Virtualizer: @lit-labs/virtualizer ${R.versions['@lit-labs/virtualizer']} (${opt.layout} layout).`);
   out.push(`Set-up: viewport ${opt.viewport.width}×${opt.viewport.height}, DPR 1, ${opt.columns} columns, ${opt.gap} px gap, gallery ${opt.galleryHeight} px high (own scroller), ${opt.thumbSize} px WebP thumbnails (16 photos cycled). Medians of ${opt.runs} run(s)${opt.scrollRuns !== opt.runs ? ` (scrolling: ${opt.scrollRuns})` : ''}, each in a fresh browser context. Ratios are other ÷ media-gallery: above 1× media-gallery is faster/smaller, below 1× it is slower/larger.`);
   out.push('');
   const cell = (k, n) => R.firstScreen[`${k}:${n}`];

@@ -67,6 +67,19 @@ describe('store: lazy assignment', () => {
     expect(s.changedFrom(v2 - 1000)).to.equal(0); // too old to tell: everything
   });
 
+  it('a ratio learnt by a later entry sharing the key is learnt again by the earlier one, from its index', () => {
+    const s = new GalleryStore();
+    s.set(['/a.jpg', '/b.jpg', '/a.jpg', '/c.jpg']);
+    const v0 = s.version;
+    expect(s.learnRatio(2, 4, 3)).to.equal(true);
+    expect([s.changedFrom(v0), s.ratioAt(0)]).to.deep.equal([2, 4 / 3]);
+    const v1 = s.version;
+    // Entry 0 shares the ratio but was laid out before it was known: its own load re-places from 0.
+    expect(s.learnRatio(0, 4, 3)).to.equal(true);
+    expect(s.changedFrom(v1)).to.equal(0);
+    expect([s.learnRatio(0, 4, 3), s.learnRatio(2, 4, 3)]).to.deep.equal([false, false]);
+  });
+
   it('settles in steps until a deadline, or all at once', () => {
     const s = lazyStore(Array.from({ length: N }, (_, i) => (i % 2 ? `p/${i}.jpg` : typed(i))));
     expect(s.settle(performance.now() - 1)).to.equal(false);

@@ -19,6 +19,8 @@ export interface ItemState {
   ratio?: number;
   /** The thumbnail failed to load (its `item-error` was reported once). */
   failed?: boolean;
+  /** The lowest index the ratio was learnt at (entries sharing a key share the state). */
+  from?: number;
 }
 
 /** The stable key of an item: `id`, else `src`. Two entries with one key share their state. */
@@ -280,8 +282,11 @@ export class GalleryStore {
     if (!it || !(width > 0) || !(height > 0) || (it.width && it.height)) return false;
     const s = this.stateAt(index)!;
     const r = width / height;
-    if (s.ratio === r) return false;
+    // Entries sharing a key share the ratio: one learnt at a later index leaves an earlier entry
+    // laid out without it (a change reaches later items only) until that entry's own load says so.
+    if (s.ratio === r && (s.from ?? Infinity) <= index) return false;
     s.ratio = r;
+    s.from = Math.min(s.from ?? Infinity, index);
     this._bump(index);
     return true;
   }
