@@ -56,8 +56,7 @@ export function computed(length: number, at: (i: number) => number): ArrayLike<n
 }
 
 const grow = <T extends Float64Array | Int32Array>(a: T, n: number, keep: number): T => {
-  if (a.length >= n) return a;
-  const b = new (a.constructor as { new (n: number): T })(Math.max(n, a.length * 2));
+  const b = new (a.constructor as { new (n: number): T })(n);
   b.set(a.subarray(0, keep));
   return b;
 };
@@ -91,10 +90,16 @@ export class Packer {
     let keep = Math.min(this.done, from, count);
     // A justified last row keeps the target height: with another count it is placed again.
     if (this.o.kind === 'justified' && count !== this.count && this.done && this.done === this.count) keep = Math.min(keep, this.done - 1);
-    for (const k of ['X', 'Y', 'W', 'H', 'B', 'F', 'A', 'L'] as const) (this as Record<typeof k, Float64Array | Int32Array>)[k] = grow(this[k], count, keep);
     this.count = count;
     this.ratio = ratio;
     if (keep < this.done) this._rewind(keep);
+  }
+
+  /** Room for `n` items in the arrays: they grow as items are placed (doubling), not to the item count up front. */
+  private _fit(n: number): void {
+    if (this.X.length >= n) return;
+    const size = Math.min(this.count, Math.max(n, 256, this.X.length * 2));
+    for (const k of ['X', 'Y', 'W', 'H', 'B', 'F', 'A', 'L'] as const) (this as Record<typeof k, Float64Array | Int32Array>)[k] = grow(this[k], size, this.done);
   }
 
   private _r(i: number): number {
@@ -145,6 +150,7 @@ export class Packer {
     let c = 0;
     for (let k = 1; k < col.length; k++) if (col[k] < col[c] - 0.5) c = k;
     const h = o.cw / this._r(i) + o.cap;
+    this._fit(i + 1);
     this.F[i] = this._next();
     this.X[i] = c * (o.cw + o.gx); this.Y[i] = col[c]; this.W[i] = o.cw; this.H[i] = h; this.L[i] = c;
     col[c] += h + o.gy;
@@ -162,6 +168,7 @@ export class Packer {
       if ((width - o.gx * (end - start - 1)) / sum <= o.target) break;
     }
     const n = end - start;
+    this._fit(end);
     let h = (width - o.gx * (n - 1)) / sum;
     const last = end >= count && h > o.target;
     if (last) h = o.target;
