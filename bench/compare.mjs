@@ -84,6 +84,9 @@
  *                        panel) of each page's first first-screen run, and print per page the
  *                        main-thread time by event (script, style, layout, paint, commit) and
  *                        the frames between the assignment and the second rAF
+ *   --profile DIR        save a V8 CPU profile (.cpuprofile; DevTools' Performance panel opens
+ *                        it) of each page's first scroll pass per mode and CPU rate, and print
+ *                        the functions with the most self time in it
  *
  * Build: without --ref, `npm run build` runs first when dist/cdn/media-gallery.js is missing or
  * older than a file in src/, styles/, elements/ or the build config. If the working tree does
@@ -134,6 +137,7 @@ const opt = {
   chromium: arg('chromium', '/usr/bin/chromium'),
   screenshots: arg('screenshots', null),
   trace: arg('trace', null),
+  profile: arg('profile', null),
   json: path.resolve(repo, arg('json', `bench/results/compare${argv.includes('--quick') ? '-quick' : ''}${arg('layout', 'grid') === 'masonry' ? '-masonry' : ''}.json`)),
   columns: 6,
   gap: 8,
@@ -693,15 +697,45 @@ async function firstScreenRun(base, kind, photos, n, shot = false) {
 }
 
 
+const profiled = new Set();
+/** `--profile`: the main thread's self time by function over a V8 CPU profile, the top `k`. */
+function topSelf(profile, k = 12) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const f = byId.get(profile.samples[i]).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`.trim();
+    self.set(key, (self.get(key) || 0) + (dt[i] || 0) / 1000);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return { total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, k) };
+}
+
 async function scrollRun(base, kind, mode, photos, n, rate) {
   const p = await openPage(base, kind, mode);
   try {
     await p.page.evaluate(({ photos, n }) => window.__b.build(photos, n), { photos, n });
     await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f), 120), 120000, `${kind} set-up for scrolling`);
     await p.page.evaluate(() => window.__b.idle(300));
+    const name = `scroll-${kind}-${mode}-${rate}x`;
+    const profile = opt.profile && !profiled.has(name);
+    if (profile) {
+      profiled.add(name);
+      await p.cdp.send('Profiler.enable');
+      await p.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await p.cdp.send('Profiler.start');
+    }
     await p.cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const r = await withTimeout(p.page.evaluate((ms) => window.__b.scroll(ms), opt.scrollMs), opt.scrollMs * 4 + 60000, `${kind} ${mode} scroll`);
     await p.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (profile) {
+      const { profile: prof } = await p.cdp.send('Profiler.stop');
+      mkdirSync(opt.profile, { recursive: true });
+      writeFileSync(path.join(opt.profile, `${name}.cpuprofile`), JSON.stringify(prof));
+      const { total, top } = topSelf(prof);
+      log(`profile ${name}: ${total.toFixed(0)} ms sampled; self time: ${top.map(([k, v]) => `${v.toFixed(1)} ms ${k}`).join('; ')}`);
+    }
     if (p.errors.length) throw new Error(`${kind}: ${p.errors[0]}`);
     const vsync = 1000 / 60;
     return {
@@ -824,7 +858,7 @@ function report(R) {
     const dist = median(Object.values(R.scroll).filter((x) => x.kind === 'mg' && x.mode === 'inner').flatMap((x) => x.runs.map((r) => r.distance)));
     out.push(`**Scrolling ${int(opt.scrollItems)} items top to bottom in ${opt.scrollMs / 1000} s** at a constant speed (each rAF callback sets scrollTop = elapsed ÷ ${opt.scrollMs / 1000} s × the maximum; media-gallery's inner scroller: ${int(dist)} px, ≈ ${int(dist / (opt.scrollMs / 1000))} px/s, more than a screen per frame, so every frame shows new tiles); inner: the 800 px gallery's own scroller; page: the document (900 px viewport)`);
     out.push('');
-    const head = ['scroll', 'CPU', ...KINDS.map((k) => `${NAME[k]}: long tasks`), ...KINDS.map((k) => `${NAME[k]}: p95 frame`), ...KINDS.filter((k) => k !== 'mg').map((k) => `p95 ${NAME[k]} ÷ mg`), 'frames rendered (mg / naive / virt.)'];
+    const head = ['scroll', 'CPU', ...KINDS.map((k) => `${NAME[k]}: long tasks`), ...KINDS.map((k) => `${NAME[k]}: p95 frame`), ...KINDS.filter((k) => k !== 'mg').map((k) => `p95 ${NAME[k]} ÷ mg`), `frames rendered (${KINDS.join(' / ')})`];
     const rows = [];
     for (const mode of ['inner', 'page']) {
       for (const rate of opt.throttles) {

@@ -201,6 +201,46 @@ describe('virtualization', () => {
     for (const i of passedIndices) expect(fetched.has(i), `image ${i} flashed past, not fetched`).to.equal(false);
   });
 
+  it('a fast fling that stays within the overscan from frame to frame also requests none of the images it only flashes past', async function () {
+    this.timeout(40_000);
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(10_000);
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
+    await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');
+    const s = scroller(el);
+    // 380 px a frame in a 400 px view: never past what the last frame rendered with its
+    // overscan (not a jump), but a viewport in under 20 ms (≈ 23,000 px/s).
+    // Counted from the fling's second render on: the first one cannot know it is fast.
+    const withSrc = new Set<number>(), seen = new Map<number, number>();
+    let renders = 0, before = indices(el).join();
+    for (let f = 0; f < 24; f++) {
+      s.scrollTop += 380;
+      await new Promise(requestAnimationFrame);
+      await el.updateComplete;
+      const now = indices(el).join();
+      if (now !== before) renders++;
+      before = now;
+      for (const t of tiles(el)) {
+        const i = tileIndex(t);
+        if (!seen.has(i)) seen.set(i, renders);
+        if (t.querySelector('img')!.hasAttribute('src') && renders >= 2) withSrc.add(i);
+      }
+    }
+    const r = s.getBoundingClientRect();
+    const inView = () => tiles(el).filter((t) => { const b = t.getBoundingClientRect(); return tileIndex(t) > 0 && b.bottom > r.top && b.top < r.bottom; });
+    await waitUntil(() => inView().length > 0 && inView().every(isLoaded), 'where the fling stopped, the images load', { timeout: 30_000 });
+    const stop = new Set(tiles(el).map(tileIndex));
+    // First rendered by the fling's second render or later, and gone again where it stopped.
+    const passed = [...seen].filter(([i, r]) => r >= 2 && i > 0 && !stop.has(i)).map(([i]) => i);
+    expect(passed.length, 'tiles flashed past').to.be.greaterThan(40);
+    const fetched = new Set(performance.getEntriesByType('resource').map((e) => Number(new URL(e.name).searchParams.get('n'))));
+    for (const i of passed) {
+      expect(withSrc.has(i), `tile ${i} flashed past without a src`).to.equal(false);
+      expect(fetched.has(i), `image ${i} flashed past, not fetched`).to.equal(false);
+    }
+    for (const t of inView()) expect(fetched.has(tileIndex(t)), `tile ${tileIndex(t)} fetched`).to.equal(true);
+  });
+
   it('renders the first screen alone in the frame the items arrive, and the rows below it (overscan) when idle', async () => {
     const el = await mount(html`<media-gallery columns="4"></media-gallery>`);
     el.items = make(5_000);

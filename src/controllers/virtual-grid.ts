@@ -23,6 +23,13 @@ const SETTLE_MS = 80;
 const OVERSCAN = 0.5;
 
 /**
+ * A scroll this fast counts as a jump: a viewport's height in this many ms or less (800 px in
+ * 50 ms, 16,000 px/s). A tile then crosses the screen in three frames or fewer, too soon for its
+ * image to load and show: starting the loads and laying out the overscan would only cost frames.
+ */
+const FAST_MS = 50;
+
+/**
  * The virtualized grid: caches the layout (laid out again when the width, columns, gap or
  * row height change; from the first index touched when the items or a learnt ratio do), tells which tiles to render (the visible
  * band plus overscan, plus the pinned tab stop wherever it is), and scrolls to an index.
@@ -34,6 +41,8 @@ export class VirtualGridController implements ReactiveController {
   private _version = -1;
   private _completing = false;
   private _lastBand: { top: number; bottom: number } | null = null;
+  /** Where the view was at the last render, and when (performance.now()). */
+  private _lastView = { top: 0, at: -Infinity };
   private _settle?: ReturnType<typeof setTimeout>;
   /** A jump happened less than SETTLE_MS ago: renders meanwhile (any cause) set no media `src`. */
   private _deferring = false;
@@ -103,7 +112,11 @@ export class VirtualGridController implements ReactiveController {
     const vp = this.viewport, last = this._lastBand;
     // A jump past everything rendered (a fast fling, a scrollbar drag): this frame renders what
     // is in view only; overscan comes back with the next frame that is not a jump.
-    const jumped = vp.width > 0 && last !== null && (vp.bottom < last.top || vp.top > last.bottom);
+    // So does a scroll faster than a viewport per FAST_MS since the last render (a fling).
+    const now = performance.now(), prev = this._lastView;
+    const fast = now - prev.at < 100 && Math.abs(vp.top - prev.top) * FAST_MS > vp.viewport * Math.max(now - prev.at, 1000 / 60);
+    this._lastView = { top: vp.top, at: now };
+    const jumped = vp.width > 0 && last !== null && (fast || vp.bottom < last.top || vp.top > last.bottom);
     // The first tiles of a gallery: the first screen only, so it paints in the frame the items
     // arrive in; the overscan follows once that frame has painted, when the browser is idle.
     const first = vp.width > 0 && this.store.length > 0 && !this._shown;
