@@ -208,13 +208,15 @@ describe('virtualization', () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
     await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');
     const s = scroller(el);
-    // 380 px a frame in a 400 px view: never past what the last frame rendered with its
-    // overscan (not a jump), but a viewport in under 20 ms (≈ 23,000 px/s).
+    // 22 px per ms (22,000 px/s; 367 px a frame at 60 Hz in a 400 px view): at 60 Hz never past
+    // what the last frame rendered with its overscan (not a jump), but a viewport in 18 ms. By
+    // the clock, not per frame, so a slow frame on a loaded machine moves further, not slower.
     // Counted from the fling's second render on: the first one cannot know it is fast.
     const withSrc = new Set<number>(), seen = new Map<number, number>();
     let renders = 0, before = indices(el).join();
-    for (let f = 0; f < 24; f++) {
-      s.scrollTop += 380;
+    const t0 = performance.now(), top0 = s.scrollTop;
+    while (performance.now() - t0 < 450) {
+      s.scrollTop = top0 + (performance.now() - t0) * 22;
       await new Promise(requestAnimationFrame);
       await el.updateComplete;
       const now = indices(el).join();
@@ -234,10 +236,11 @@ describe('virtualization', () => {
     const passed = [...seen].filter(([i, r]) => r >= 2 && i > 0 && !stop.has(i)).map(([i]) => i);
     expect(passed.length, 'tiles flashed past').to.be.greaterThan(40);
     const fetched = new Set(performance.getEntriesByType('resource').map((e) => Number(new URL(e.name).searchParams.get('n'))));
-    for (const i of passed) {
-      expect(withSrc.has(i), `tile ${i} flashed past without a src`).to.equal(false);
-      expect(fetched.has(i), `image ${i} flashed past, not fetched`).to.equal(false);
-    }
+    // A machine too loaded to run a frame within 80 ms pauses the fling as far as the page can
+    // tell, and the tiles of that moment rightly get their images: one such pause in the fling is
+    // allowed (a tenth of what it passed); without the rule every one of them gets its image.
+    const given = passed.filter((i) => withSrc.has(i) || fetched.has(i));
+    expect(given, 'flashed past, given a src or fetched').to.have.length.at.most(Math.floor(passed.length / 10));
     for (const t of inView()) expect(fetched.has(tileIndex(t)), `tile ${tileIndex(t)} fetched`).to.equal(true);
   });
 
