@@ -201,6 +201,30 @@ describe('virtualization', () => {
     for (const i of passedIndices) expect(fetched.has(i), `image ${i} flashed past, not fetched`).to.equal(false);
   });
 
+  it('a tile that stays rendered through a jump (the tab stop, scrolled away) keeps its image: no error tile, no item-error', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
+    await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');
+    const errors: number[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent).detail.index);
+    document.addEventListener('item-error', onError, true);
+    try {
+      mainOf(tileAt(el, 1)!).focus();
+      const img = tileAt(el, 1)!.querySelector('img')!, src = img.getAttribute('src');
+      scroller(el).scrollTop = 20_000;
+      await waitUntil(() => indices(el)[1] > 200, 'jumped');
+      // The tab stop stays rendered (pinned) with its picture while the jump's tiles have none.
+      expect(tileIndex(tiles(el).find((t) => t.contains(img))!)).to.equal(1);
+      expect(img.getAttribute('src'), 'the tab stop keeps its src').to.equal(src);
+      scroller(el).scrollTop = 0;
+      await waitUntil(() => indices(el)[2] === 2, 'back at the top');
+      await waitUntil(() => isLoaded(tileAt(el, 1)!), 'the tab stop shows its image');
+      expect(tileAt(el, 1)!.querySelector('.error'), 'no error tile').to.equal(null);
+      expect(errors, 'item-error').to.deep.equal([]);
+    } finally {
+      document.removeEventListener('item-error', onError, true);
+    }
+  });
+
   it('a fast fling that stays within the overscan from frame to frame also requests none of the images it only flashes past', async function () {
     this.timeout(40_000);
     performance.clearResourceTimings();

@@ -17,7 +17,7 @@ export interface GridView {
   /** Indices to render (visible band, overscan, tab stop) and the range on screen. */
   indices: number[];
   onScreen: [number, number];
-  /** This render is a jump past everything rendered before, or just after one: tiles get no media `src` yet (`TileOptions.defer`). */
+  /** This render is a jump past everything rendered before, or just after one: tiles not already showing their media get no `src` yet (`TileOptions.defer`; see `TileKeys.deferred`). */
   deferMedia?: boolean;
   focus: number;
   selected: number | null;
@@ -72,7 +72,7 @@ export function gridView(v: GridView): TemplateResult {
     return `${k}@${i}`;
   };
   const indices = flow ? Array.from({ length: flow.count }, (_, i) => i) : v.indices;
-  const ids = indices.map(idOf), keys = v.keys.assign(ids);
+  const ids = indices.map(idOf), keys = v.keys.assign(ids), defer = v.keys.deferred(ids, !flow && !!v.deferMedia);
   const [s0, s1] = flow ? [0, flow.count] : v.onScreen;
   const props: Record<string, string | null> = { height: flow ? null : `${l.height}px`, '--_gap-x': `${v.gapX}px`, '--_gap-y': `${v.gapY}px` };
   if (flow) flow.columns.forEach((c, b) => (props[`--_c${b}`] = String(c)));
@@ -85,7 +85,7 @@ export function gridView(v: GridView): TemplateResult {
     @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
     ${repeat(indices, (_, j) => keys[j], (i, j, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
       ?selected=${v.selected === i} style=${serverStyle(g)} ${tileEl(g, ids[j])}>${tileContent(v.item(i), {
-        index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1, defer: !flow && !!v.deferMedia,
+        index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1, defer: defer[j],
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,
         showEditButton: t.showEditButton, showDeleteButton: t.showDeleteButton, showCaptionButton: t.showDeleteButton, actionLabel: t.actionLabel, actions: t.actions,
       })}</div>`)}

@@ -12,6 +12,20 @@ import { StylePropsDirective, type StyleProps } from '../directives/style-props.
 export class TileKeys {
   private _last = new Map<string, number>();
   private _next = 0;
+  /** Items whose tiles were last rendered with their media `src`. */
+  private _media = new Set<string>();
+
+  /**
+   * Which of the tiles for `ids` render without their media `src` when `defer` is asked (a
+   * jump, or just after one): those not already showing it. A tile that stays in view through
+   * a jump (the tab stop, a tile at the edge) keeps its image: taking its `src` away would
+   * blank it and fire `error` on it (an error tile).
+   */
+  deferred(ids: readonly string[], defer: boolean): boolean[] {
+    const out = ids.map((id) => defer && !this._media.has(id));
+    this._media = new Set(ids.filter((_, j) => !out[j]));
+    return out;
+  }
 
   /**
    * One key per entry of `ids` (item keys, unique), in the same order. Keys of items that left
