@@ -45,7 +45,8 @@ export class TileEventsController implements ReactiveController, EventListenerOb
       this.painted = true;
       this.host.requestUpdate();
     });
-    for (const m of media) if (m.complete) this._settled(m, m.naturalWidth > 0 ? { ok: true, width: m.naturalWidth, height: m.naturalHeight } : { ok: false });
+    // An image without a src yet (rendered during a jump) is `complete` too: not a failure.
+    for (const m of media) if (m.complete && m.getAttribute('src')) this._settled(m, m.naturalWidth > 0 ? { ok: true, width: m.naturalWidth, height: m.naturalHeight } : { ok: false });
   }
 
   handleEvent(e: Event): void {

@@ -14,6 +14,14 @@ export class ViewportController implements ReactiveController {
   bottom = 0;
   /** Viewport height, px (the scroller's or the window's). */
   viewport = 0;
+  /**
+   * How fast the band moves, px per ms: between the last two measures a scroll caused (a
+   * layout shift or a resize does not count), 0 when they were 250 ms or more apart.
+   */
+  speed = 0;
+  /** When the last measure a scroll caused ran (performance.now()). */
+  scrolledAt = -Infinity;
+  private _scrolled = false;
   private _ro?: ResizeObserver;
   private _raf = 0;
   private _scroller: HTMLElement | null = null;
@@ -67,16 +75,19 @@ export class ViewportController implements ReactiveController {
     if (this._raf) return;
     this._raf = requestAnimationFrame(() => {
       this._raf = 0;
-      const f = this._force;
-      this._force = false;
-      this.measure(f);
+      const f = this._force, scrolled = this._scrolled;
+      this._force = this._scrolled = false;
+      this.measure(f, scrolled);
     });
   }
 
-  private _onScroll = () => this._schedule(false);
+  private _onScroll = (e: Event) => {
+    if (e.type === 'scroll') this._scrolled = true;
+    this._schedule(false);
+  };
 
-  /** Reads the layout now; asks for an update when needed (or always with `force`). */
-  measure(force: boolean): void {
+  /** Reads the layout now; asks for an update when needed (or always with `force`). `scrolled`: a scroll caused it (`speed`). */
+  measure(force: boolean, scrolled = false): void {
     const c = this._content;
     if (!c) return;
     const width = c.clientWidth;
@@ -94,6 +105,11 @@ export class ViewportController implements ReactiveController {
       viewport = window.innerHeight;
       top = -r.top;
       bottom = viewport - r.top;
+    }
+    if (scrolled) {
+      const now = performance.now(), dt = now - this.scrolledAt;
+      this.speed = dt < 250 ? Math.abs(top - this.top) / Math.max(dt, 1000 / 60) : 0;
+      this.scrolledAt = now;
     }
     const moved = top < this.rendered.top || bottom > this.rendered.bottom;
     const changed = width !== this.width || viewport !== this.viewport;

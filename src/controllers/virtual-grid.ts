@@ -41,10 +41,8 @@ export class VirtualGridController implements ReactiveController {
   private _version = -1;
   private _completing = false;
   private _lastBand: { top: number; bottom: number } | null = null;
-  /** Where the view was at the last render, and when (performance.now()). */
-  private _lastView = { top: 0, at: -Infinity };
   private _settle?: ReturnType<typeof setTimeout>;
-  /** A jump happened less than SETTLE_MS ago: renders meanwhile (any cause) set no media `src`. */
+  /** A jump happened less than SETTLE_MS ago: renders meanwhile (any cause) set no media `src` on tiles not already showing theirs (`TileKeys.deferred`). */
   private _deferring = false;
   /** Tiles were rendered last time (the first render with tiles has no overscan). */
   private _shown = false;
@@ -105,18 +103,20 @@ export class VirtualGridController implements ReactiveController {
    * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
    * `onScreen` is the range in view (`fetchpriority="high"`). The first render with tiles has no
    * overscan (it follows once the first screen has painted, when idle). `deferMedia`: this render
-   * jumps past everything rendered before, or follows one by less than 80 ms: its tiles set no
-   * media `src`; the grid renders again (with them) once it has not jumped for 80 ms.
+   * jumps past everything rendered before (or scrolls faster than a viewport per FAST_MS), or
+   * follows one by less than 80 ms: its tiles not already showing their media set no `src`; the
+   * grid renders again (with them) once it has not jumped for 80 ms.
    */
   range(pinned: number): { indices: number[]; onScreen: [number, number]; deferMedia: boolean } {
     const vp = this.viewport, last = this._lastBand;
     // A jump past everything rendered (a fast fling, a scrollbar drag): this frame renders what
     // is in view only; overscan comes back with the next frame that is not a jump.
-    // So does a scroll faster than a viewport per FAST_MS since the last render (a fling).
-    const now = performance.now(), prev = this._lastView;
-    const fast = now - prev.at < 100 && Math.abs(vp.top - prev.top) * FAST_MS > vp.viewport * Math.max(now - prev.at, 1000 / 60);
-    this._lastView = { top: vp.top, at: now };
-    const jumped = vp.width > 0 && last !== null && (fast || vp.bottom < last.top || vp.top > last.bottom);
+    // So does a scroll faster than a viewport per FAST_MS, measured from the scroll events of
+    // this frame and the one before (a fling; not a layout shift, not a resize).
+    const fast = performance.now() - vp.scrolledAt < 50 && vp.speed * FAST_MS > vp.viewport;
+    // Never the first tiles (the gallery was empty, or its last render had no width): a page
+    // that moved meanwhile has not scrolled past anything shown, and its first screen loads at once.
+    const jumped = vp.width > 0 && this._shown && last !== null && (fast || vp.bottom < last.top || vp.top > last.bottom);
     // The first tiles of a gallery: the first screen only, so it paints in the frame the items
     // arrive in; the overscan follows once that frame has painted, when the browser is idle.
     const first = vp.width > 0 && this.store.length > 0 && !this._shown;

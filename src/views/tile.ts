@@ -24,10 +24,11 @@ export interface TileOptions {
   /** On-screen tile: `fetchpriority="high"` (all tiles load lazily: the browser starts those in view at once, and decodes them off the first frame). */
   priority: boolean;
   /**
-   * Rendered during or just after a jump (a fast fling, a scrollbar drag): the media gets no
-   * `src` yet (the image is not displayed, the button carries its alt), so a fling across
-   * thousands of items requests none of the images it only flashes past; the grid sets it once
-   * it has not jumped for 80 ms (`VirtualGridController.range`).
+   * Rendered during or just after a jump (a fast fling, a scrollbar drag) and not already
+   * showing its media: the media gets no `src` yet (the image is not displayed, the button
+   * carries its alt), so a fling across thousands of items requests none of the images it only
+   * flashes past; the grid sets it once it has not jumped for 80 ms
+   * (`VirtualGridController.range`, `TileKeys.deferred`).
    */
   defer?: boolean;
   /** Width in CSS px (the `sizes` of a srcset); 0: unknown. */
