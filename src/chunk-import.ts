@@ -14,7 +14,7 @@ export interface ChunkImport<M> {
  * Wraps a dynamic `import()` of one of the gallery's chunks (a file beside the CDN entry; a
  * bundler splits it likewise) so that a load the network failed can be tried again.
  *
- * A failure is reported on the console. Firefox keeps a failed module fetch in its module map
+ * A failure is reported on the console, naming the chunk's URL when the browser's error gives it. Firefox keeps a failed module fetch in its module map
  * for the page's life (ESR 140: the same URL's next import fails at once, without a request, and
  * so does any module that imports it; Chromium 156 fetches it again), so a retry imports the URL
  * the browser's error names with `?retry=n` added: the chunk's own imports resolve as before, so
@@ -55,7 +55,7 @@ export function retryable<M = void>(load: () => Promise<unknown>, get?: (mod: an
         url ||= /dynamically imported module: (\S+)/.exec(String((err as Error | undefined)?.message))?.[1] ?? '';
         wait = Math.min(wait ? wait * 2 : FIRST_WAIT_MS, MAX_WAIT_MS);
         retryAt = Date.now() + wait;
-        console.error(`media-gallery: a chunk could not be loaded; trying again in ${wait / 1000} s`, err);
+        console.error(`media-gallery: ${url ? `the chunk ${url}` : 'a chunk'} could not be loaded; trying again in ${wait / 1000} s`, err);
         // Forced: a timer may fire a little before Date.now() reaches retryAt.
         if (auto) clearTimeout(timer), (timer = setTimeout(() => void call(true), wait));
         throw err;
