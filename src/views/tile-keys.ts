@@ -19,7 +19,7 @@ export class TileKeys {
    * Which of the tiles for `ids` render without their media `src` when `defer` is asked (a
    * jump, or just after one): those not already showing it. A tile that stays in view through
    * a jump (the tab stop, a tile at the edge) keeps its image: taking its `src` away would
-   * blank it and fire `error` on it (an error tile).
+   * blank it until the jump settles, then load it again.
    */
   deferred(ids: readonly string[], defer: boolean): boolean[] {
     const out = ids.map((id) => defer && !this._media.has(id));
