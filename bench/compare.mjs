@@ -84,6 +84,10 @@
  *                        panel) of each page's first first-screen run, and print per page the
  *                        main-thread time by event (script, style, layout, paint, commit) and
  *                        the frames between the assignment and the second rAF
+ *   --network-kbps N     the probed first-screen page's network throttled (CDP
+ *                        Network.emulateNetworkConditions) to N kbit/s down with 40 ms of
+ *                        latency, from just before the assignment: what competes with the
+ *                        first thumbnails for the connection (default: not throttled)
  *   --profile DIR        save a V8 CPU profile (.cpuprofile; DevTools' Performance panel opens
  *                        it) of one extra scroll pass per page, mode and CPU rate (not counted:
  *                        sampling slows it), and print the functions with the most self time
@@ -138,6 +142,7 @@ const opt = {
   screenshots: arg('screenshots', null),
   trace: arg('trace', null),
   profile: arg('profile', null),
+  networkKbps: Number(arg('network-kbps', '0')),
   json: path.resolve(repo, arg('json', `bench/results/compare${argv.includes('--quick') ? '-quick' : ''}${arg('layout', 'grid') === 'masonry' ? '-masonry' : ''}.json`)),
   columns: 6,
   gap: 8,
@@ -447,7 +452,7 @@ window.__b = (() => {
     firstScreen(maxFrames, probe = true) {
       const items = window.__items;
       const lcp = [], fcp = [];
-      const take = (list) => { for (const e of list) (e.entryType === 'paint' ? fcp : lcp).push({ name: e.name, startTime: e.startTime }); };
+      const take = (list) => { for (const e of list) (e.entryType === 'paint' ? fcp : lcp).push({ name: e.name, startTime: e.startTime, loadTime: e.loadTime ?? null, url: e.url ?? '' }); };
       const po = new PerformanceObserver((list) => take(list.getEntries()));
       for (const type of ['paint', 'largest-contentful-paint']) { try { po.observe({ type, buffered: true }); } catch {} }
       return new Promise((resolve, reject) => setTimeout(() => {
@@ -464,6 +469,13 @@ window.__b = (() => {
           const fcpAfter = fcp.find((e) => e.name === 'first-contentful-paint' && e.startTime >= t0);
           return {
             firstThumbPaintMs: firstLcp ? firstLcp.startTime - t0 : null,
+            // From the moment that image had loaded (the entry's loadTime; its responseEnd when the
+            // entry has none) to its paint: the page's own delay, without the network's.
+            // Every thumbnail fetched since the assignment (the first screen holds all 16
+            // photos), and the first chunk of the page's own fetched after it (the preview).
+            thumbsLoadedMs: (() => { const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/thumb/') && r.startTime >= t0); return e.length ? Math.max(...e.map((r) => r.responseEnd)) - t0 : null; })(),
+            chunkRequestedMs: (() => { const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/cdn/') && r.startTime >= t0); return e.length ? Math.min(...e.map((r) => r.startTime)) - t0 : null; })(),
+            firstThumbLagMs: firstLcp ? firstLcp.startTime - (firstLcp.loadTime || performance.getEntriesByName(new URL(firstLcp.url, location.href).href)[0]?.responseEnd || NaN) : null,
             fcpMs: fcpAfter ? fcpAfter.startTime - t0 : null,
             fcpBefore: fcp.some((e) => e.name === 'first-contentful-paint' && e.startTime < t0),
           };
@@ -676,8 +688,13 @@ async function firstScreenRun(base, kind, photos, n, shot = false) {
     // The timing pass, in a page of its own: set items, two rAFs, nothing else in between (the
     // probe's hit tests would run between the frames and delay the second).
     const timing = await timingRun(base, kind, photos, n, shot);
+    if (opt.networkKbps) {
+      await p.cdp.send('Network.enable');
+      await p.cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: (opt.networkKbps * 1000) / 8, uploadThroughput: (opt.networkKbps * 1000) / 8 });
+    }
     const r = await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f, true), 120), 180000, `${kind} first screen of ${n}`);
-    const paint = await withTimeout(p.page.evaluate((ms) => window.__b.paints(ms), 600), 60000, 'paint entries');
+    // Throttled, the thumbnails (about 0.3 MB) take longer to arrive.
+    const paint = await withTimeout(p.page.evaluate((ms) => window.__b.paints(ms), opt.networkKbps ? 600 + 8e6 / opt.networkKbps : 600), 60000, 'paint entries');
     if (p.errors.length) throw new Error(`${kind}: ${p.errors[0]}`);
     if (opt.screenshots && shot) {
       mkdirSync(opt.screenshots, { recursive: true });
@@ -853,6 +870,9 @@ function report(R) {
   metricTable('First screen complete (painted)', (r) => r.completeMs, (x) => ms(x), 'the first frame, after its paint, in which tiles cover every column at the top and bottom of the visible 800 px');
   metricTable('Frames until the first screen is complete', (r) => r.completeFrame, (x) => (x == null ? '—' : String(x)), '1 = the first frame after the assignment');
   metricTable('First thumbnail painted', (r) => r.firstThumbPaintMs, ms, 'first largest-contentful-paint entry after the assignment; includes fetching and decoding a 320 px WebP from localhost');
+  metricTable('First screen\'s thumbnails loaded', (r) => r.thumbsLoadedMs, ms, 'the latest responseEnd of the thumbnails fetched after the assignment (all 16 photos are on the first screen)');
+  metricTable('First chunk requested', (r) => r.chunkRequestedMs, ms, "media-gallery's first fetch of a chunk after the assignment (the preview's, preloaded once the first screen is done); the others load none")
+  metricTable('First thumbnail: loaded to painted', (r) => r.firstThumbLagMs, ms, "that largest-contentful-paint entry's startTime minus its loadTime: the page's own delay between the image's bytes arriving and its paint, without the network");
   metricTable('Script time of the first screen', (r) => r.scriptMs, ms, 'CDP Performance.getMetrics ScriptDuration delta from before the assignment to a metrics call sent once the 2nd rAF was reported, in the timing pass: it can include the next frame and idle callbacks');
   metricTable('Style + layout time of the first screen', (r) => r.styleLayoutMs, ms, 'CDP RecalcStyleDuration + LayoutDuration, same window');
   metricTable('Elements after the first screen', (r) => r.elements, int, 'inside the gallery, through open shadow roots');

@@ -15,13 +15,27 @@ export function isRtl(el: Element): boolean {
   }
 }
 
+/** What `afterFirstScreen` work waits for besides the frames: the first thumbnails of the galleries on the page. */
+let held: Promise<unknown> = Promise.resolve();
+
 /**
- * Runs `fn` once the frame being prepared has painted and two more have passed: work that the
- * first screen does not need (the preview element, the rest of a long list) waits for it.
+ * Holds `afterFirstScreen` work until `loading` settles, at most `ms`: a gallery's first screen
+ * of thumbnails, so that nothing it does not need (a render of the overscan, a chunk's parse, the
+ * check of a long list) takes a frame or the network from them while they arrive.
+ */
+export function holdFirstScreen(loading: Promise<unknown>, ms: number): void {
+  const capped = Promise.race([loading, new Promise((r) => setTimeout(r, ms))]);
+  held = Promise.all([held, capped]);
+}
+
+/**
+ * Runs `fn` once the frame being prepared has painted and two more have passed, and the first
+ * screens' thumbnails have loaded (`holdFirstScreen`): work that the first screen does not need
+ * (the preview element, the overscan, the rest of a long list) waits for it.
  */
 export function afterFirstScreen(fn: () => void): void {
   const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-  raf(() => raf(() => raf(fn)));
+  raf(() => raf(() => raf(() => void held.then(fn))));
 }
 
 /**

@@ -8,7 +8,7 @@ import '../elements/gallery-toolbar.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryPreview } from '../src/gallery-preview.js';
 import type { GalleryItem } from '../src/model/items.js';
-import { deepActive, frames, intersection, mainOf, record, settle, tileAt, tileButton, tiles } from './helpers.js';
+import { deepActive, frames, intersection, mainOf, mount, record, settle, tileAt, tileButton, tiles } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg', 'GreenMeadow.jpg', 'GreenTraditional.jpg',
   'LadyBird.jpg', 'RainDrops.jpg', 'Storm.jpg', 'TwoWings.jpg', 'Wood.jpg', 'YellowFlower.jpg'];
@@ -20,13 +20,6 @@ const VIDEO = '/examples/video/storm-pan.mp4';
 const preview = (el: MediaGallery) => el.shadowRoot!.querySelector<GalleryPreview>('gallery-preview')!;
 const pq = <T extends Element = HTMLElement>(el: MediaGallery, sel: string) => preview(el).shadowRoot!.querySelector<T>(sel);
 const live = (el: MediaGallery) => el.shadowRoot!.querySelector('[role=status]')!.textContent!.trim();
-
-async function mount(tpl: unknown, width = 800) {
-  const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
-  const el = wrap.firstElementChild as MediaGallery;
-  await settle(el);
-  return el;
-}
 
 async function openAt(el: MediaGallery, i: number) {
   el.open(i);

@@ -104,8 +104,11 @@ describe('a chunk that fails to load', () => {
   it('the ThumbHash decoder: reported, the tile shows without a placeholder, then with it once a retry has loaded it', async () => {
     await failChunk('(?:src|cdn)/thumbhash', 1);
     await withErrors(async (errors) => {
-      // An image that does not arrive during the test (/slow/ answers after 8 s): the placeholder stays.
-      const el = await mount(html`<media-gallery columns="2" .items=${[{ src: `/slow/a.jpg?${Date.now()}`, placeholder: 'nasKNZh2h3dwiHiHeHh4h3aAl/eI' }]}></media-gallery>`);
+      // An image that does not arrive during the test (/slow/ answers after 8 s): the placeholder
+      // stays. Looked at before its first screen is done (mount() would wait 1 s for it).
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width:800px"><media-gallery columns="2" .items=${[{ src: `/slow/a.jpg?${Date.now()}`, placeholder: 'nasKNZh2h3dwiHiHeHh4h3aAl/eI' }]}></media-gallery></div>`);
+      const el = wrap.querySelector('media-gallery')!;
+      await el.updateComplete;
       const ph = () => {
         const layer = tileAt(el, 0).querySelector('.ph');
         return layer ? getComputedStyle(layer).backgroundImage : 'none';

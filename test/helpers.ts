@@ -66,11 +66,27 @@ export function recordCapture(types: string[]) {
   return Object.assign(log, { stop: () => fns.forEach(([t, fn]) => document.removeEventListener(t, fn, { capture: true })) });
 }
 
-/** Renders `tpl` (a template holding a `<media-gallery>`) in a box `width` px wide and waits until the gallery has settled. */
+/**
+ * Waits until a gallery's first screen is done, as the gallery sees it: the thumbnails on screen
+ * have loaded or failed (1.2 s at most: the gallery waits 1 s), then the work that waited for
+ * them (the overscan rows, when idle) has rendered.
+ */
+export async function firstScreenDone(el: MediaGallery) {
+  const t0 = performance.now();
+  const loading = () => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('.grid > .tile img.media[fetchpriority=high][src]')].some((m) => !m.complete);
+  while (loading() && performance.now() - t0 < 1200) await frames(1);
+  await frames(4);
+  await new Promise<void>((r) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => r(), { timeout: 300 }) : setTimeout(r, 60)));
+  await el.updateComplete;
+  await frames();
+}
+
+/** Renders `tpl` (a template holding a `<media-gallery>`) in a box `width` px wide and waits until the gallery has settled, its first screen done. */
 export async function mount(tpl: unknown, width = 800): Promise<MediaGallery> {
   const wrap = await fixture<HTMLDivElement>(html`<div style=${`width:${width}px`}>${tpl}</div>`);
   const el = wrap.querySelector('media-gallery') as MediaGallery;
   await settle(el);
+  await firstScreenDone(el);
   return el;
 }
 

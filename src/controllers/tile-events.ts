@@ -2,8 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GalleryStore } from '../model/store.js';
 import { sendRequest } from '../events/requests.js';
 import { tileAct, tileLoad } from '../views/tile.js';
-import { afterFirstScreen } from '../dom.js';
+import { afterFirstScreen, holdFirstScreen } from '../dom.js';
 import { TileKeys } from '../views/tile-keys.js';
+
+/** The longest the first screen's thumbnails hold the work that waits for them (ms). */
+const FIRST_SCREEN_MS = 1000;
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
@@ -41,6 +44,9 @@ export class TileEventsController implements ReactiveController, EventListenerOb
     const media = this.host.renderRoot.querySelectorAll<HTMLImageElement>('.grid:not(.flow) > .tile img.media');
     if (!media.length) return;
     this._swept = true;
+    // The thumbnails on screen still loading hold what waits for the first screen (at most 1 s).
+    const loading = [...media].filter((m) => m.getAttribute('fetchpriority') === 'high' && m.getAttribute('src') && !m.complete);
+    if (loading.length) holdFirstScreen(Promise.all(loading.map((m) => new Promise((r) => (m.addEventListener('load', r, { once: true }), m.addEventListener('error', r, { once: true }))))), FIRST_SCREEN_MS);
     afterFirstScreen(() => {
       this.painted = true;
       this.host.requestUpdate();

@@ -46,6 +46,10 @@ export class VirtualGridController implements ReactiveController {
   private _deferring = false;
   /** Tiles were rendered last time (the first render with tiles has no overscan). */
   private _shown = false;
+  /** The overscan is rendered: not from the first tiles until their screen is done (`afterFirstScreen`) or the grid scrolls. */
+  private _overscan = false;
+  /** When the first tiles rendered (ms, performance.now()). */
+  private _firstAt = 0;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
@@ -101,8 +105,9 @@ export class VirtualGridController implements ReactiveController {
   /**
    * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
    * tab stop) even when out of view, so keyed rendering never moves (and blurs) it.
-   * `onScreen` is the range in view (`fetchpriority="high"`). The first render with tiles has no
-   * overscan (it follows once the first screen has painted, when idle). `deferMedia`: this render
+   * `onScreen` is the range in view (`fetchpriority="high"`). The first tiles come without
+   * overscan: it follows once their screen is done (painted, its thumbnails loaded or 1 s
+   * passed; `afterFirstScreen`), when idle, or as soon as the grid scrolls. `deferMedia`: this render
    * jumps past everything rendered before (or scrolls faster than a viewport per FAST_MS), or
    * follows one by less than 80 ms: its tiles not already showing their media set no `src`; the
    * grid renders again (with them) once it has not jumped for 80 ms.
@@ -121,8 +126,14 @@ export class VirtualGridController implements ReactiveController {
     // arrive in; the overscan follows once that frame has painted, when the browser is idle.
     const first = vp.width > 0 && this.store.length > 0 && !this._shown;
     this._shown = vp.width > 0 && this.store.length > 0;
-    if (first) afterFirstScreen(() => whenIdle(() => this.host.requestUpdate(), 200, 50));
-    const over = jumped || first ? 0 : Math.max(200, vp.viewport * OVERSCAN);
+    if (first) {
+      this._overscan = false;
+      this._firstAt = performance.now();
+      afterFirstScreen(() => whenIdle(() => ((this._overscan = true), this.host.requestUpdate()), 200, 50));
+    }
+    // Held until the first screen is done (its thumbnails loaded, at most 1 s), unless the grid scrolls meanwhile.
+    if (vp.scrolledAt > this._firstAt) this._overscan = true;
+    const over = jumped || !this._overscan ? 0 : Math.max(200, vp.viewport * OVERSCAN);
     if (jumped) {
       clearTimeout(this._settle);
       this._deferring = true;
