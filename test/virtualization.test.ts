@@ -212,6 +212,41 @@ describe('virtualization', () => {
     for (const i of passedIndices) expect(fetched.has(i), `image ${i} flashed past, not fetched`).to.equal(false);
   });
 
+  it('a jump moves no tile element, the tab stop kept at the start (scrolled away from it) or at the end (scrolled above it)', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
+    const grid = el.shadowRoot!.querySelector('.grid')!;
+    // A tile removed and inserted again in one render is a move (Lit's repeat reordering).
+    const jump = async (top: number, tabStop: number) => {
+      const removed = new Set<Node>(), moved = new Set<Node>();
+      const mo = new MutationObserver((records) => {
+        for (const r of records) {
+          r.removedNodes.forEach((n) => removed.add(n));
+          r.addedNodes.forEach((n) => removed.has(n) && moved.add(n));
+        }
+      });
+      mo.observe(grid, { childList: true });
+      const before = indices(el)[1];
+      scroller(el).scrollTop = top;
+      await waitUntil(() => Math.abs(indices(el)[1] - before) > 100, 'jumped');
+      await el.updateComplete;
+      mo.takeRecords().forEach(() => undefined);
+      mo.disconnect();
+      expect(tiles(el).some((t) => tileIndex(t) === tabStop), 'the tab stop stays rendered').to.equal(true);
+      return moved.size;
+    };
+    // Away from the tab stop (tile 0): it is the first tile; then further down, twice.
+    await jump(8_000, 0);
+    expect(await jump(20_000, 0), 'tiles moved by a jump, the tab stop first').to.equal(0);
+    expect(await jump(40_000, 0), 'tiles moved by a second jump').to.equal(0);
+    // Focus far down, then jump above it: the tab stop is the last tile.
+    const far = tiles(el).filter((t) => tileIndex(t) > 0)[4];
+    mainOf(far).focus();
+    const stop = tileIndex(far);
+    await jump(10_000, stop);
+    expect(await jump(2_000, stop), 'tiles moved by a jump, the tab stop last').to.equal(0);
+    expect(deepActive(), 'focus stays on the tab stop').to.equal(mainOf(far));
+  });
+
   it('a tile that stays rendered through a jump (the tab stop, scrolled away) keeps its image all along', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
     await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');

@@ -72,7 +72,7 @@ export function gridView(v: GridView): TemplateResult {
     return `${k}@${i}`;
   };
   const indices = flow ? Array.from({ length: flow.count }, (_, i) => i) : v.indices;
-  const ids = indices.map(idOf), keys = v.keys.assign(ids), defer = v.keys.deferred(ids, !flow && !!v.deferMedia);
+  const ids = indices.map(idOf), keys = v.keys.assign(ids, ids[indices.indexOf(v.focus)]), defer = v.keys.deferred(ids, !flow && !!v.deferMedia);
   const [s0, s1] = flow ? [0, flow.count] : v.onScreen;
   const props: Record<string, string | null> = { height: flow ? null : `${l.height}px`, '--_gap-x': `${v.gapX}px`, '--_gap-y': `${v.gapY}px` };
   if (flow) flow.columns.forEach((c, b) => (props[`--_c${b}`] = String(c)));

@@ -33,9 +33,12 @@ export class TileKeys {
    * (moving an element would take focus from it): tiles coming in before the first tile that
    * stays take the keys of those that left from the end, in order; tiles coming in after it take
    * those that left from the start, the last tile first. After a jump (nothing stays) they take
-   * them in order: no tile moves.
+   * them in order: no tile moves. So they do when the only tile that stays is `pinned` (the tab
+   * stop, kept while scrolled away) at the same end of the list before and after: without this,
+   * every jump of a gallery scrolled away from its tab stop moved (removed and re-inserted) all
+   * its other tiles, each then styled, laid out and painted afresh.
    */
-  assign(ids: readonly string[]): number[] {
+  assign(ids: readonly string[], pinned?: string): number[] {
     const last = this._last, now = new Map<string, number>(), out: (number | undefined)[] = ids.map((id) => last.get(id));
     const kept = new Set<number>();
     for (const k of out) if (k !== undefined) kept.add(k);
@@ -43,9 +46,13 @@ export class TileKeys {
     for (const k of last.values()) if (!kept.has(k)) free.push(k);
     let head = 0, tail = free.length - 1;
     const firstKept = out.findIndex((k) => k !== undefined);
+    const lastIds = [...last.keys()];
+    const pinnedOnly = pinned !== undefined && kept.size === 1 && last.has(pinned) &&
+      ((ids[0] === pinned && lastIds[0] === pinned) || (ids[ids.length - 1] === pinned && lastIds[lastIds.length - 1] === pinned));
     // Nothing stays (a jump): in the same order as before, so nothing moves at all.
     if (firstKept < 0) ids.forEach((_, j) => (out[j] = j < free.length ? free[j] : this._next++));
-    const front = firstKept < 0 ? 0 : firstKept;
+    else if (pinnedOnly) ids.forEach((_, j) => out[j] ??= head <= tail ? free[head++] : this._next++);
+    const front = firstKept < 0 || pinnedOnly ? 0 : firstKept;
     for (let j = 0; j < front; j++) out[j] = head <= tail ? free[tail--] : this._next++;
     for (let j = ids.length - 1; j > front; j--) if (out[j] === undefined) out[j] = head <= tail ? free[head++] : this._next++;
     ids.forEach((id, j) => now.set(id, out[j]!));
