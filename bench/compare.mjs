@@ -471,11 +471,14 @@ window.__b = (() => {
             firstThumbPaintMs: firstLcp ? firstLcp.startTime - t0 : null,
             // From the moment that image had loaded (the entry's loadTime; its responseEnd when the
             // entry has none) to its paint: the page's own delay, without the network's.
-            // Every thumbnail fetched since the assignment (the first screen holds all 16
-            // photos), and the first chunk of the page's own fetched after it (the preview).
+            // Every thumbnail fetched since the assignment and loaded by now (in the default grid
+            // the first screen holds all 16 photos; in masonry, overscan fetches can count too).
             thumbsLoadedMs: (() => { const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/thumb/') && r.startTime >= t0); return e.length ? Math.max(...e.map((r) => r.responseEnd)) - t0 : null; })(),
-            chunkRequestedMs: (() => { const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/cdn/') && r.startTime >= t0); return e.length ? Math.min(...e.map((r) => r.startTime)) - t0 : null; })(),
-            firstThumbLagMs: firstLcp ? firstLcp.startTime - (firstLcp.loadTime || performance.getEntriesByName(new URL(firstLcp.url, location.href).href)[0]?.responseEnd || NaN) : null,
+            firstThumbLagMs: (() => {
+              if (!firstLcp || !firstLcp.url) return null;
+              const loaded = firstLcp.loadTime || performance.getEntriesByName(new URL(firstLcp.url, location.href).href).find((r) => r.startTime >= t0)?.responseEnd;
+              return loaded ? firstLcp.startTime - loaded : null;
+            })(),
             fcpMs: fcpAfter ? fcpAfter.startTime - t0 : null,
             fcpBefore: fcp.some((e) => e.name === 'first-contentful-paint' && e.startTime < t0),
           };
@@ -694,7 +697,8 @@ async function firstScreenRun(base, kind, photos, n, shot = false) {
     }
     const r = await withTimeout(p.page.evaluate((f) => window.__b.firstScreen(f, true), 120), 180000, `${kind} first screen of ${n}`);
     // Throttled, the thumbnails (about 0.3 MB) take longer to arrive.
-    const paint = await withTimeout(p.page.evaluate((ms) => window.__b.paints(ms), opt.networkKbps ? 600 + 8e6 / opt.networkKbps : 600), 60000, 'paint entries');
+    const wait = opt.networkKbps ? 600 + 8e6 / opt.networkKbps : 600;
+    const paint = await withTimeout(p.page.evaluate((ms) => window.__b.paints(ms), wait), 60000 + wait, 'paint entries');
     if (p.errors.length) throw new Error(`${kind}: ${p.errors[0]}`);
     if (opt.screenshots && shot) {
       mkdirSync(opt.screenshots, { recursive: true });
@@ -871,7 +875,6 @@ function report(R) {
   metricTable('Frames until the first screen is complete', (r) => r.completeFrame, (x) => (x == null ? '—' : String(x)), '1 = the first frame after the assignment');
   metricTable('First thumbnail painted', (r) => r.firstThumbPaintMs, ms, 'first largest-contentful-paint entry after the assignment; includes fetching and decoding a 320 px WebP from localhost');
   metricTable('First screen\'s thumbnails loaded', (r) => r.thumbsLoadedMs, ms, 'the latest responseEnd of the thumbnails fetched after the assignment (all 16 photos are on the first screen)');
-  metricTable('First chunk requested', (r) => r.chunkRequestedMs, ms, "media-gallery's first fetch of a chunk after the assignment (the preview's, preloaded once the first screen is done); the others load none")
   metricTable('First thumbnail: loaded to painted', (r) => r.firstThumbLagMs, ms, "that largest-contentful-paint entry's startTime minus its loadTime: the page's own delay between the image's bytes arriving and its paint, without the network");
   metricTable('Script time of the first screen', (r) => r.scriptMs, ms, 'CDP Performance.getMetrics ScriptDuration delta from before the assignment to a metrics call sent once the 2nd rAF was reported, in the timing pass: it can include the next frame and idle callbacks');
   metricTable('Style + layout time of the first screen', (r) => r.styleLayoutMs, ms, 'CDP RecalcStyleDuration + LayoutDuration, same window');

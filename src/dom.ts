@@ -25,7 +25,8 @@ let held: Promise<unknown> = Promise.resolve();
  */
 export function holdFirstScreen(loading: Promise<unknown>, ms: number): void {
   const capped = Promise.race([loading, new Promise((r) => setTimeout(r, ms))]);
-  held = Promise.all([held, capped]);
+  // Settled to nothing: the chain keeps no values (load events) from one gallery to the next.
+  held = Promise.all([held, capped]).then(() => undefined);
 }
 
 /**

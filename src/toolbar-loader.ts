@@ -1,6 +1,6 @@
 /**
  * `<gallery-toolbar>` is a chunk of its own (`gallery-toolbar.js` beside the CDN entry; a
- * bundler splits it likewise): the gallery's header loads it once its first one has painted, the
+ * bundler splits it likewise): the gallery's header loads it once its first screen is done, the
  * preview's chunk imports it, and the CDN entry loads it for a standalone toolbar in the page.
  * Until it is defined, the toolbar's buttons show and work as plain buttons (an undefined
  * element shows its children); it then upgrades in place (role, label, one tab stop, arrows).
@@ -17,7 +17,7 @@ export const loadToolbar = (): Promise<unknown> => (isServer ? Promise.resolve()
 
 let soon = false;
 
-/** Loads it once the frames in progress have painted (its parse and upgrade would delay them): for a toolbar rendered with the first screen. */
+/** Loads it once the first screen is done (`afterFirstScreen`: its parse and upgrade would delay the frames and the thumbnails): for a toolbar rendered with the first screen. */
 export function loadToolbarSoon(): void {
   if (soon || isServer) return;
   soon = true;

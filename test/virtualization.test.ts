@@ -218,18 +218,19 @@ describe('virtualization', () => {
     // A tile removed and inserted again in one render is a move (Lit's repeat reordering).
     const jump = async (top: number, tabStop: number) => {
       const removed = new Set<Node>(), moved = new Set<Node>();
-      const mo = new MutationObserver((records) => {
+      const seen = (records: MutationRecord[]) => {
         for (const r of records) {
           r.removedNodes.forEach((n) => removed.add(n));
           r.addedNodes.forEach((n) => removed.has(n) && moved.add(n));
         }
-      });
+      };
+      const mo = new MutationObserver(seen);
       mo.observe(grid, { childList: true });
       const before = indices(el)[1];
       scroller(el).scrollTop = top;
       await waitUntil(() => Math.abs(indices(el)[1] - before) > 100, 'jumped');
       await el.updateComplete;
-      mo.takeRecords().forEach(() => undefined);
+      seen(mo.takeRecords());
       mo.disconnect();
       expect(tiles(el).some((t) => tileIndex(t) === tabStop), 'the tab stop stays rendered').to.equal(true);
       return moved.size;
@@ -338,7 +339,7 @@ describe('virtualization', () => {
     await waitUntil(() => below().length >= 4, 'the overscan rows follow');
   });
 
-  it("renders the overscan after the first screen's thumbnails have loaded", async () => {
+  it("renders the overscan after the first screen's thumbnails have loaded", async function () {
     const el = await mount(html`<media-gallery columns="4"></media-gallery>`);
     const run = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
     el.items = make(5_000).map((it) => ({ ...it, src: `${it.src}&run=${run}` }));
@@ -355,11 +356,12 @@ describe('virtualization', () => {
     mo.observe(el.shadowRoot!, { childList: true, subtree: true });
     await waitUntil(() => loadedThen, 'the overscan rows follow', { timeout: 5000 });
     mo.disconnect();
-    // After 1 s the overscan comes anyway (the test above): a machine that slow proves nothing.
-    if (after < 900) expect(loadedThen, 'every tile on screen had loaded when the overscan came').to.deep.equal(onScreen.map(() => true));
+    // After 1 s the overscan comes anyway (the test below): a machine that slow proves nothing.
+    if (after >= 900) this.skip();
+    expect(loadedThen, 'every tile on screen had loaded when the overscan came').to.deep.equal(onScreen.map(() => true));
   });
 
-  it("holds the overscan while the first screen's thumbnails load, for 1 s at most", async () => {
+  it("holds the overscan while the first screen's thumbnails load, for 1 s at most", async function () {
     const el = await mount(html`<media-gallery columns="4"></media-gallery>`);
     // Images that answer after 8 s: the first screen's are still loading throughout. From the
     // other name of this server, so that they do not hold its connections from the next tests.
@@ -375,7 +377,8 @@ describe('virtualization', () => {
     await new Promise((r) => requestIdleCallback(r, { timeout: 500 }));
     await frames(2);
     // A machine stalled past the 1 s cap proves nothing either way.
-    if (performance.now() - t0 < 800) expect(below().length, 'no overscan while the thumbnails load').to.equal(0);
+    if (performance.now() - t0 >= 800) this.skip();
+    expect(below().length, 'no overscan while the thumbnails load').to.equal(0);
     await waitUntil(() => below().length >= 4, 'the overscan rows follow after 1 s', { timeout: 4000 });
     expect(performance.now() - t0, 'released by the cap, before the images answered').to.be.lessThan(7000);
     expect(tiles(el).filter((t) => isLoaded(t) || t.querySelector('[part=error]')), 'no thumbnail arrived').to.have.length(0);

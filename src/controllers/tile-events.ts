@@ -21,7 +21,7 @@ export class TileEventsController implements ReactiveController, EventListenerOb
   /** When the grid last rendered: a thumbnail that loads within 100 ms of it came from the cache and shows without a fade. */
   private _renderedAt = 0;
   private _swept = false;
-  /** The first screen of tiles has painted (three frames after the first render with tiles): what is not needed for it (the preview element) may render now. */
+  /** The first screen of tiles is done (painted, its thumbnails loaded or 1 s passed: `afterFirstScreen`): what is not needed for it (the preview element) may render now. */
   painted = false;
   /** The grid's tile keys: tile elements recycled between renders. */
   readonly keys = new TileKeys();
@@ -44,9 +44,15 @@ export class TileEventsController implements ReactiveController, EventListenerOb
     const media = this.host.renderRoot.querySelectorAll<HTMLImageElement>('.grid:not(.flow) > .tile img.media');
     if (!media.length) return;
     this._swept = true;
-    // The thumbnails on screen still loading hold what waits for the first screen (at most 1 s).
+    // The thumbnails on screen still loading hold what waits for the first screen (at most 1 s;
+    // the page's, so other galleries' too), unless the gallery is out of the window (its lazy
+    // images would not start: it would only hold the others for the whole second).
     const loading = [...media].filter((m) => m.getAttribute('fetchpriority') === 'high' && m.getAttribute('src') && !m.complete);
-    if (loading.length) holdFirstScreen(Promise.all(loading.map((m) => new Promise((r) => (m.addEventListener('load', r, { once: true }), m.addEventListener('error', r, { once: true }))))), FIRST_SCREEN_MS);
+    const r = loading.length ? this.host.getBoundingClientRect() : null;
+    if (r && r.bottom > 0 && r.top < innerHeight) {
+      const settled = (m: HTMLImageElement) => new Promise<void>((done) => { const f = () => done(); m.addEventListener('load', f, { once: true }); m.addEventListener('error', f, { once: true }); });
+      holdFirstScreen(Promise.all(loading.map(settled)), FIRST_SCREEN_MS);
+    }
     afterFirstScreen(() => {
       this.painted = true;
       this.host.requestUpdate();

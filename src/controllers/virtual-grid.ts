@@ -123,7 +123,7 @@ export class VirtualGridController implements ReactiveController {
     // that moved meanwhile has not scrolled past anything shown, and its first screen loads at once.
     const jumped = vp.width > 0 && this._shown && last !== null && (fast || vp.bottom < last.top || vp.top > last.bottom);
     // The first tiles of a gallery: the first screen only, so it paints in the frame the items
-    // arrive in; the overscan follows once that frame has painted, when the browser is idle.
+    // arrive in; the overscan follows once that screen is done (`afterFirstScreen`), when idle.
     const first = vp.width > 0 && this.store.length > 0 && !this._shown;
     this._shown = vp.width > 0 && this.store.length > 0;
     if (first) {
@@ -131,7 +131,7 @@ export class VirtualGridController implements ReactiveController {
       this._firstAt = performance.now();
       afterFirstScreen(() => whenIdle(() => ((this._overscan = true), this.host.requestUpdate()), 200, 50));
     }
-    // Held until the first screen is done (its thumbnails loaded, at most 1 s), unless the grid scrolls meanwhile.
+    // Held until then (the thumbnails loaded, at most 1 s), unless a scroll event moved the grid meanwhile.
     if (vp.scrolledAt > this._firstAt) this._overscan = true;
     const over = jumped || !this._overscan ? 0 : Math.max(200, vp.viewport * OVERSCAN);
     if (jumped) {
