@@ -469,11 +469,11 @@ window.__b = (() => {
           const fcpAfter = fcp.find((e) => e.name === 'first-contentful-paint' && e.startTime >= t0);
           return {
             firstThumbPaintMs: firstLcp ? firstLcp.startTime - t0 : null,
-            // From the moment that image had loaded (the entry's loadTime; its responseEnd when the
-            // entry has none) to its paint: the page's own delay, without the network's.
             // Every thumbnail fetched since the assignment and loaded by now (in the default grid
             // the first screen holds all 16 photos; in masonry, overscan fetches can count too).
             thumbsLoadedMs: (() => { const e = performance.getEntriesByType('resource').filter((r) => r.name.includes('/thumb/') && r.startTime >= t0); return e.length ? Math.max(...e.map((r) => r.responseEnd)) - t0 : null; })(),
+            // From the moment that image had loaded (the entry's loadTime; its responseEnd when the
+            // entry has none) to its paint: the page's own delay, without the network's.
             firstThumbLagMs: (() => {
               if (!firstLcp || !firstLcp.url) return null;
               const loaded = firstLcp.loadTime || performance.getEntriesByName(new URL(firstLcp.url, location.href).href).find((r) => r.startTime >= t0)?.responseEnd;
@@ -874,7 +874,7 @@ function report(R) {
   metricTable('First screen complete (painted)', (r) => r.completeMs, (x) => ms(x), 'the first frame, after its paint, in which tiles cover every column at the top and bottom of the visible 800 px');
   metricTable('Frames until the first screen is complete', (r) => r.completeFrame, (x) => (x == null ? '—' : String(x)), '1 = the first frame after the assignment');
   metricTable('First thumbnail painted', (r) => r.firstThumbPaintMs, ms, 'first largest-contentful-paint entry after the assignment; includes fetching and decoding a 320 px WebP from localhost');
-  metricTable('First screen\'s thumbnails loaded', (r) => r.thumbsLoadedMs, ms, 'the latest responseEnd of the thumbnails fetched after the assignment (all 16 photos are on the first screen)');
+  metricTable('First screen\'s thumbnails loaded', (r) => r.thumbsLoadedMs, ms, 'the latest responseEnd of the thumbnails fetched after the assignment; in the grid all 16 photos are on the first screen, in masonry overscan fetches can count');
   metricTable('First thumbnail: loaded to painted', (r) => r.firstThumbLagMs, ms, "that largest-contentful-paint entry's startTime minus its loadTime: the page's own delay between the image's bytes arriving and its paint, without the network");
   metricTable('Script time of the first screen', (r) => r.scriptMs, ms, 'CDP Performance.getMetrics ScriptDuration delta from before the assignment to a metrics call sent once the 2nd rAF was reported, in the timing pass: it can include the next frame and idle callbacks');
   metricTable('Style + layout time of the first screen', (r) => r.styleLayoutMs, ms, 'CDP RecalcStyleDuration + LayoutDuration, same window');

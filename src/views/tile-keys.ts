@@ -11,6 +11,8 @@ import { StylePropsDirective, type StyleProps } from '../directives/style-props.
  */
 export class TileKeys {
   private _last = new Map<string, number>();
+  /** The first and last ids of the last render. */
+  private _ends: [string?, string?] = [];
   private _next = 0;
   /** Items whose tiles were last rendered with their media `src`. */
   private _media = new Set<string>();
@@ -45,18 +47,19 @@ export class TileKeys {
     const free: number[] = [];
     for (const k of last.values()) if (!kept.has(k)) free.push(k);
     let head = 0, tail = free.length - 1;
-    const firstKept = out.findIndex((k) => k !== undefined);
-    const lastIds = [...last.keys()];
+    const [first, end] = this._ends;
     const pinnedOnly = pinned !== undefined && kept.size === 1 && last.has(pinned) &&
-      ((ids[0] === pinned && lastIds[0] === pinned) || (ids[ids.length - 1] === pinned && lastIds[lastIds.length - 1] === pinned));
-    // Nothing stays (a jump): in the same order as before, so nothing moves at all.
-    if (firstKept < 0) ids.forEach((_, j) => (out[j] = j < free.length ? free[j] : this._next++));
-    else if (pinnedOnly) ids.forEach((_, j) => out[j] ??= head <= tail ? free[head++] : this._next++);
-    const front = firstKept < 0 || pinnedOnly ? 0 : firstKept;
+      ((ids[0] === pinned && first === pinned) || (ids[ids.length - 1] === pinned && end === pinned));
+    // Nothing stays (a jump), or only the pinned tab stop at the same end: the others in the same
+    // order as before, so nothing moves at all.
+    const inOrder = kept.size === 0 || pinnedOnly;
+    if (inOrder) ids.forEach((_, j) => out[j] ??= head <= tail ? free[head++] : this._next++);
+    const front = inOrder ? 0 : out.findIndex((k) => k !== undefined);
     for (let j = 0; j < front; j++) out[j] = head <= tail ? free[tail--] : this._next++;
     for (let j = ids.length - 1; j > front; j--) if (out[j] === undefined) out[j] = head <= tail ? free[head++] : this._next++;
     ids.forEach((id, j) => now.set(id, out[j]!));
     this._last = now;
+    this._ends = [ids[0], ids[ids.length - 1]];
     return out as number[];
   }
 }
