@@ -248,6 +248,62 @@ describe('virtualization', () => {
     expect(deepActive(), 'focus stays on the tab stop').to.equal(mainOf(far));
   });
 
+  it('keeps focus on the tab stop when a scroll carries it from below the rendered rows to above them and back', async () => {
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
+    const grid = el.shadowRoot!.querySelector('.grid')!;
+    const lost: string[] = [];
+    const onOut = (e: FocusEvent) => lost.push(`${e.type} ${(e.target as Element).localName}`);
+    document.addEventListener('focusout', onOut, true);
+    el.addEventListener('focusout', onOut);
+    const moved: Node[] = [];
+    const removed = new Set<Node>();
+    const mo = new MutationObserver((records) => {
+      for (const r of records) {
+        r.removedNodes.forEach((n) => removed.add(n));
+        r.addedNodes.forEach((n) => removed.has(n) && moved.push(n));
+      }
+    });
+    try {
+      // Focus a tile in the middle of the list (through the public API).
+      el.scrollToIndex(1_500);
+      await waitUntil(() => tiles(el).some((t) => tileIndex(t) === 1_500), 'tile 1500 rendered');
+      const stop = tiles(el).find((t) => tileIndex(t) === 1_500)!;
+      mainOf(stop).focus();
+      await waitUntil(() => deepActive() === mainOf(stop), 'focused');
+      const go = async (top: number, above: boolean) => {
+        scroller(el).scrollTop = top;
+        await waitUntil(() => { const r = indices(el).filter((i) => i !== 1_500); return above ? r[0] > 1_500 : r.at(-1)! < 1_500; }, `scrolled ${above ? 'past' : 'above'} it`);
+        await el.updateComplete;
+      };
+      const at = stop.getBoundingClientRect().top - scroller(el).getBoundingClientRect().top + scroller(el).scrollTop;
+      // Scrolled past it (the tab stop is above the rendered rows), then above it, then past
+      // again: once out of the rendered rows, no tile element moves (the tiles rendered before
+      // it in the first jump do: they go after it).
+      await go(at + 20_000, true);
+      mo.observe(grid, { childList: true });
+      await go(at - 20_000, false);
+      await go(at + 40_000, true);
+      await go(0, false);
+      expect(lost, 'no focusout while scrolling').to.deep.equal([]);
+      expect(deepActive() === mainOf(stop), 'focus stays on the tab stop').to.equal(true);
+      expect(tiles(el).includes(stop), 'the same tile element').to.equal(true);
+      mo.disconnect();
+      expect(moved.length, 'tile elements moved (removed and inserted again)').to.equal(0);
+      // Back to it: its row and the rows around it rendered again, focus still on it.
+      scroller(el).scrollTop = at - 100;
+      await waitUntil(() => [1_496, 1_504].every((i) => indices(el).includes(i)), 'back at the tab stop');
+      await el.updateComplete;
+      expect(lost, 'no focusout when it comes back into view').to.deep.equal([]);
+      expect(deepActive() === mainOf(stop), 'focus still on it').to.equal(true);
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => deepActive() !== mainOf(stop), 'the arrow key moved focus');
+      expect(tileIndex(focusedTile()!), 'the arrow key goes on from the tab stop').to.equal(1_501);
+    } finally {
+      mo.disconnect();
+      document.removeEventListener('focusout', onOut, true);
+    }
+  });
+
   it('a tile that stays rendered through a jump (the tab stop, scrolled away) keeps its image all along', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
     await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');

@@ -11,8 +11,6 @@ import { StylePropsDirective, type StyleProps } from '../directives/style-props.
  */
 export class TileKeys {
   private _last = new Map<string, number>();
-  /** The first and last ids of the last render. */
-  private _ends: [string?, string?] = [];
   private _next = 0;
   /** Items whose tiles were last rendered with their media `src`. */
   private _media = new Set<string>();
@@ -31,14 +29,16 @@ export class TileKeys {
 
   /**
    * One key per entry of `ids` (item keys, unique), in the same order. Keys of items that left
-   * are handed out so that Lit's `repeat` moves only the reused tiles, never one that stays
-   * (moving an element would take focus from it): tiles coming in before the first tile that
-   * stays take the keys of those that left from the end, in order; tiles coming in after it take
-   * those that left from the start, the last tile first. After a jump (nothing stays) they take
-   * them in order: no tile moves. So they do when the only tile that stays is `pinned` (the tab
-   * stop, kept while scrolled away) at the same end of the list before and after: without this,
-   * every jump of a gallery scrolled away from its tab stop moved (removed and re-inserted) all
-   * its other tiles, each then styled, laid out and painted afresh.
+   * are handed out so that Lit's `repeat` moves as few tiles as it can and never one that
+   * stays while others are reused around it (moving an element takes focus from it): tiles
+   * coming in before the first tile that stays take the keys of those that left from the end,
+   * in order; tiles coming in after it take those that left from the start, the last tile first
+   * (`repeat` then moves each reused tile once, as its old head or tail matches the new tail or
+   * head). After a jump (nothing stays) they take them in order: no tile moves. When the only
+   * tile that stays is `pinned` (the tab stop, kept while scrolled away), now first or last,
+   * the others are handed out so that only those on the far side of it move: without this a jump
+   * away from the tab stop moved (removed and re-inserted) every other tile, each then styled,
+   * laid out and painted afresh, or the tab stop itself.
    */
   assign(ids: readonly string[], pinned?: string): number[] {
     const last = this._last, now = new Map<string, number>(), out: (number | undefined)[] = ids.map((id) => last.get(id));
@@ -46,20 +46,32 @@ export class TileKeys {
     for (const k of out) if (k !== undefined) kept.add(k);
     const free: number[] = [];
     for (const k of last.values()) if (!kept.has(k)) free.push(k);
-    let head = 0, tail = free.length - 1;
-    const [first, end] = this._ends;
-    const pinnedOnly = pinned !== undefined && kept.size === 1 && last.has(pinned) &&
-      ((ids[0] === pinned && first === pinned) || (ids[ids.length - 1] === pinned && end === pinned));
-    // Nothing stays (a jump), or only the pinned tab stop at the same end: the others in the same
-    // order as before, so nothing moves at all.
-    const inOrder = kept.size === 0 || pinnedOnly;
-    if (inOrder) ids.forEach((_, j) => out[j] ??= head <= tail ? free[head++] : this._next++);
-    const front = inOrder ? 0 : out.findIndex((k) => k !== undefined);
-    for (let j = 0; j < front; j++) out[j] = head <= tail ? free[tail--] : this._next++;
-    for (let j = ids.length - 1; j > front; j--) if (out[j] === undefined) out[j] = head <= tail ? free[head++] : this._next++;
+    const n = ids.length, p = pinned === undefined ? -1 : ids.indexOf(pinned);
+    const pinnedOnly = kept.size === 1 && p >= 0 && last.has(pinned!) && (p === 0 || p === n - 1);
+    if (kept.size === 0 || pinnedOnly) {
+      // Nothing stays (a jump): in the old order, nothing moves. Only the tab stop stays, now
+      // first: the tiles that were after it stay in order behind it, those before it move to
+      // the end one by one (old head = new tail); now last: those after it move to the front
+      // (old tail = new head), those before it stay in order. New keys go between the two
+      // groups, and a group that needs to move is cut first when fewer tiles are needed.
+      let order = free.slice(0, n);
+      if (pinnedOnly) {
+        const m = n - 1, at = [...last.keys()].indexOf(pinned!), before = free.slice(0, at), after = free.slice(at);
+        const stay = p === 0 ? after.slice(0, m) : before.slice(Math.max(0, before.length - m));
+        const move = p === 0 ? before.slice(Math.max(0, before.length - (m - stay.length))) : after.slice(0, m - stay.length);
+        const fresh = Array.from({ length: m - stay.length - move.length }, () => this._next++);
+        order = p === 0 ? [...stay, ...fresh, ...move.reverse()] : [...move.reverse(), ...fresh, ...stay];
+      }
+      let k = 0;
+      ids.forEach((_, j) => (out[j] ??= k < order.length ? order[k++] : this._next++));
+    } else {
+      let head = 0, tail = free.length - 1;
+      const front = out.findIndex((o) => o !== undefined);
+      for (let j = 0; j < front; j++) out[j] = head <= tail ? free[tail--] : this._next++;
+      for (let j = n - 1; j > front; j--) if (out[j] === undefined) out[j] = head <= tail ? free[head++] : this._next++;
+    }
     ids.forEach((id, j) => now.set(id, out[j]!));
     this._last = now;
-    this._ends = [ids[0], ids[ids.length - 1]];
     return out as number[];
   }
 }
