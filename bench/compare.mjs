@@ -88,6 +88,11 @@
  *                        Network.emulateNetworkConditions) to N kbit/s down with 40 ms of
  *                        latency, from just before the assignment: what competes with the
  *                        first thumbnails for the connection (default: not throttled)
+ *   --trace-scroll DIR   trace each counted scroll pass (devtools.timeline, DIR/<page>.json) and
+ *                        print what each long task (> 50 ms on the main thread) spent its time
+ *                        on: its direct children by event name (script, style, layout, paint,
+ *                        GC, image decode), so a long task can be told from the browser's own
+ *                        work (tracing slows the pass: compare counts with untraced runs)
  *   --profile DIR        save a V8 CPU profile (.cpuprofile; DevTools' Performance panel opens
  *                        it) of one extra scroll pass per page, mode and CPU rate (not counted:
  *                        sampling slows it), and print the functions with the most self time
@@ -142,6 +147,7 @@ const opt = {
   screenshots: arg('screenshots', null),
   trace: arg('trace', null),
   profile: arg('profile', null),
+  traceScroll: arg('trace-scroll', null),
   networkKbps: Number(arg('network-kbps', '0')),
   json: path.resolve(repo, arg('json', `bench/results/compare${argv.includes('--quick') ? '-quick' : ''}${arg('layout', 'grid') === 'masonry' ? '-masonry' : ''}.json`)),
   columns: 6,
@@ -649,6 +655,45 @@ async function startTrace(cdp) {
   };
 }
 
+let scrollTraces = 0;
+/**
+ * `--trace-scroll`: records devtools.timeline (with GC and image decode events) over a scroll
+ * pass; save() writes DIR/<name>.json and logs, for each main-thread task over 50 ms, its
+ * duration and its direct children summed by name (nested events not counted twice).
+ */
+async function startScrollTrace(cdp) {
+  const events = [];
+  const onData = (d) => events.push(...d.value);
+  cdp.on('Tracing.dataCollected', onData);
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
+  return {
+    async save(name) {
+      await new Promise((resolve) => { cdp.once('Tracing.tracingComplete', resolve); cdp.send('Tracing.end').catch(resolve); });
+      cdp.off('Tracing.dataCollected', onData);
+      mkdirSync(opt.traceScroll, { recursive: true });
+      writeFileSync(path.join(opt.traceScroll, `${name}.json`), JSON.stringify({ traceEvents: events }));
+      // The renderer's main thread: the thread of the FireAnimationFrame events.
+      const raf = events.find((e) => e.name === 'FireAnimationFrame');
+      if (!raf) { log(`trace ${name}: no animation frames`); return; }
+      const main = events.filter((e) => e.ph === 'X' && e.pid === raf.pid && e.tid === raf.tid && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+      const long = main.filter((e) => e.name === 'RunTask' && e.dur > 50_000);
+      const lines = long.map((t) => {
+        const end = t.ts + t.dur, by = {};
+        let covered = t.ts;
+        // Direct children: events inside the task not inside an earlier child.
+        for (const e of main) {
+          if (e === t || e.ts < t.ts || e.ts >= end || e.ts < covered) continue;
+          by[e.name] = (by[e.name] ?? 0) + e.dur / 1000;
+          covered = e.ts + e.dur;
+        }
+        const parts = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(1)}`);
+        return `  ${(t.dur / 1000).toFixed(1)} ms at ${((t.ts - raf.ts) / 1000).toFixed(0)} ms: ${parts.join(', ')}`;
+      });
+      log(`trace ${name}: ${long.length} tasks over 50 ms on the main thread${lines.length ? `\n${lines.join('\n')}` : ''}`);
+    },
+  };
+}
+
 async function metrics(cdp) {
   const { metrics: m } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(m.map((x) => [x.name, x.value]));
@@ -754,9 +799,11 @@ async function scrollPass(base, kind, mode, photos, n, rate, profileName) {
       await p.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await p.cdp.send('Profiler.start');
     }
+    const tracing = opt.traceScroll && !profileName ? await startScrollTrace(p.cdp) : null;
     await p.cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const r = await withTimeout(p.page.evaluate((ms) => window.__b.scroll(ms), opt.scrollMs), opt.scrollMs * 4 + 60000, `${kind} ${mode} scroll`);
     await p.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (tracing) await tracing.save(`scroll-${kind}-${mode}-${rate}x-${++scrollTraces}`);
     if (profileName) {
       const { profile: prof } = await p.cdp.send('Profiler.stop');
       mkdirSync(opt.profile, { recursive: true });
@@ -885,7 +932,7 @@ function report(R) {
 
   if (Object.keys(R.scroll).length) {
     const dist = median(Object.values(R.scroll).filter((x) => x.kind === 'mg' && x.mode === 'inner').flatMap((x) => x.runs.map((r) => r.distance)));
-    out.push(`**Scrolling ${int(opt.scrollItems)} items top to bottom in ${opt.scrollMs / 1000} s** at a constant speed (each rAF callback sets scrollTop = elapsed ÷ ${opt.scrollMs / 1000} s × the maximum; media-gallery's inner scroller: ${int(dist)} px, ≈ ${int(dist / (opt.scrollMs / 1000))} px/s, more than a screen per frame, so every frame shows new tiles); inner: the 800 px gallery's own scroller; page: the document (900 px viewport)`);
+    out.push(`**Scrolling ${int(opt.scrollItems)} items top to bottom in ${opt.scrollMs / 1000} s** at a constant speed (each rAF callback sets scrollTop = elapsed ÷ ${opt.scrollMs / 1000} s × the maximum; media-gallery's inner scroller: ${int(dist)} px, ≈ ${int(dist / (opt.scrollMs / 1000))} px/s, ${int(dist / (opt.scrollMs / 1000) / 60)} px a 60 Hz frame, ${dist / (opt.scrollMs / 1000) / 60 > opt.galleryHeight ? 'more than a screen per frame, so every frame shows only tiles not shown before' : 'less than a screen per frame'}); inner: the 800 px gallery's own scroller; page: the document (900 px viewport)`);
     out.push('');
     const head = ['scroll', 'CPU', ...KINDS.map((k) => `${NAME[k]}: long tasks`), ...KINDS.map((k) => `${NAME[k]}: p95 frame`), ...KINDS.filter((k) => k !== 'mg').map((k) => `p95 ${NAME[k]} ÷ mg`), `frames rendered (${KINDS.join(' / ')})`];
     const rows = [];
