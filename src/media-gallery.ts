@@ -344,10 +344,9 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     if (!this.preview) void this.scrollToIndex(j);
   }
 
-  private async _reveal(i: number): Promise<HTMLElement | null> {
-    await this.scrollToIndex(i);
-    return this._grid.tile(i)?.querySelector<HTMLElement>('.main') ?? null;
-  }
+  private _reveal = async (i: number) => (await this.scrollToIndex(i), this._grid.tile(i)?.querySelector<HTMLElement>('.main') ?? null);
+  /** Focus left a tile: tiles a fling left out of DOM order (kept so while a tile had focus) go back in order. */
+  private _onTileBlur = () => void (this._tiles.keys.scrambled && this.requestUpdate());
 
   private _renderGrid(layout: Layout) {
     const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus), rtl = isRtl(this), s = this._store, gap = this._gapXY;
@@ -355,6 +354,7 @@ export class MediaGallery extends FormControlMixin(LitElement) {
     return gridView({
       layout, item: (i: number) => s.at(i)!, count: s.length, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
       label: this.label || this._l.gallery, gapX: gap.x, gapY: gap.y, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
+      tileFocused: !!this.shadowRoot?.activeElement?.closest('.tile'), onFocusOut: this._onTileBlur,
       flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles, keys: this._tiles.keys,
       tile: {
         objectFit: this.objectFit || 'cover', l: this._l, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,

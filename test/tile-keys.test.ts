@@ -34,7 +34,7 @@ describe('tile recycling with the tab stop kept while scrolled away', () => {
           const end = Math.min(N, start + 8 + Math.floor(rnd() * 20));
           const indices = Array.from({ length: end - start }, (_, k) => start + k);
           pin = placePinned(indices, P, pin);
-          const ids = indices.map(String), k = keys.assign(ids, String(P));
+          const ids = indices.map(String), k = keys.assign(ids, String(P)).keys;
           render(html`${repeat(indices, (_, j) => k[j], (i) => html`<button data-i=${i}>${i}</button>`)}`, host);
           const el = host.querySelector<HTMLElement>(`[data-i="${P}"]`);
           expect(el, `trial ${trial} step ${step}: the tab stop is rendered`).to.not.equal(null);
@@ -51,6 +51,49 @@ describe('tile recycling with the tab stop kept while scrolled away', () => {
         render(html``, host);
       }
     } finally {
+      host.remove();
+    }
+  });
+
+  it('moves no element in a still render (a fling), and puts them back in index order after it', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    let seed = 11;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const moves: Node[] = [];
+    const removed = new Set<Node>();
+    const mo = new MutationObserver((records) => {
+      for (const r of records) {
+        r.removedNodes.forEach((n) => removed.add(n));
+        r.addedNodes.forEach((n) => removed.has(n) && moves.push(n));
+      }
+    });
+    const keys = new TileKeys();
+    const show = (start: number, still: boolean) => {
+      const indices = Array.from({ length: 10 + Math.floor(rnd() * 15) }, (_, k) => start + k);
+      const ids = indices.map(String), { keys: k, order } = keys.assign(ids, undefined, still);
+      render(html`${repeat(order, (j) => k[j], (j) => html`<b data-i=${indices[j]}></b>`)}`, host);
+      return [...host.children].map((b) => Number((b as HTMLElement).dataset.i));
+    };
+    try {
+      let start = 0;
+      show(start, false);
+      for (let fling = 0; fling < 40; fling++) {
+        mo.observe(host, { childList: true });
+        for (let f = 0; f < 8; f++) {
+          start = Math.max(0, start + Math.floor((rnd() - 0.3) * 30));
+          const shown = show(start, true);
+          expect(new Set(shown).size, 'each index once').to.equal(shown.length);
+        }
+        mo.takeRecords().forEach((r) => { r.removedNodes.forEach((n) => removed.add(n)); r.addedNodes.forEach((n) => removed.has(n) && moves.push(n)); });
+        mo.disconnect();
+        expect(moves.length, `fling ${fling}: elements moved during it`).to.equal(0);
+        const after = show(start, false);
+        expect(after, `fling ${fling}: in index order after it`).to.deep.equal([...after].sort((a, b) => a - b));
+        expect(keys.scrambled).to.equal(false);
+      }
+    } finally {
+      mo.disconnect();
       host.remove();
     }
   });

@@ -304,6 +304,74 @@ describe('virtualization', () => {
     }
   });
 
+  for (const layout of ['grid', 'masonry']) {
+    it(`a fling moves no tile element, and once it settles the tiles are back in reading order (${layout})`, async function () {
+      this.timeout(30_000);
+      const el = await mount(html`<media-gallery height="400" columns="4" layout=${layout} .items=${make(3_000)}></media-gallery>`);
+      const grid = el.shadowRoot!.querySelector('.grid')!;
+      const removed = new Set<Node>();
+      let moved = 0;
+      const count = (records: MutationRecord[]) => {
+        for (const r of records) {
+          r.removedNodes.forEach((n) => removed.add(n));
+          r.addedNodes.forEach((n) => removed.has(n) && moved++);
+        }
+      };
+      const mo = new MutationObserver(count);
+      // A fling: 600 px a frame (faster than a viewport per 50 ms), 12 frames.
+      mo.observe(grid, { childList: true });
+      for (let f = 1; f <= 12; f++) {
+        scroller(el).scrollTop = f * 600;
+        await frames(1);
+      }
+      await el.updateComplete;
+      count(mo.takeRecords());
+      mo.disconnect();
+      expect(moved, 'tile elements moved during the fling').to.equal(0);
+      // Settled: every tile has its image source again, and the list is in index order (the tab
+      // stop, tile 0, kept first).
+      await waitUntil(() => tiles(el).every((t) => t.querySelector('img')?.hasAttribute('src')), 'settled');
+      const order = tiles(el).map(tileIndex);
+      expect(order, 'reading order').to.deep.equal([...order].sort((a, b) => a - b));
+      // Their images loaded before the next test (a late load would count in its resource timings).
+      await waitUntil(() => tiles(el).every(isLoaded), 'images loaded', { timeout: 20_000 });
+    });
+  }
+
+  it('a fling leaves a focused tile where it is (focus kept), and the order is restored once focus leaves', async function () {
+    this.timeout(30_000);
+    const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
+    // Scrambled by a fling first (nothing focused), then a tile focused before it settles.
+    for (let f = 1; f <= 6; f++) {
+      scroller(el).scrollTop = f * 600;
+      await frames(1);
+    }
+    const t = tiles(el).find((x) => tileIndex(x) > 20)!;
+    mainOf(t).focus();
+    const lost: Event[] = [];
+    const onOut = (e: Event) => lost.push(e);
+    document.addEventListener('focusout', onOut, true);
+    try {
+      for (let f = 7; f <= 12; f++) {
+        scroller(el).scrollTop = f * 600;
+        await frames(1);
+      }
+      await waitUntil(() => tiles(el).filter((x) => x !== t).every((x) => x.querySelector('img')?.hasAttribute('src')), 'settled');
+      expect(lost.length, 'focus never left the tile').to.equal(0);
+      expect(deepActive() === mainOf(t), 'still focused').to.equal(true);
+    } finally {
+      document.removeEventListener('focusout', onOut, true);
+    }
+    // Focus leaves the gallery: the tiles go back in index order (the old tab stop kept at its end).
+    const out = document.createElement('button');
+    document.body.append(out);
+    out.focus();
+    await waitUntil(() => { const o = tiles(el).map(tileIndex).filter((i) => i !== tileIndex(t)); return o.every((v, k) => k === 0 || o[k - 1] < v); }, 'in order once focus left');
+    out.remove();
+    // (The old tab stop, far out of view, is a lazy image the browser does not load.)
+    await waitUntil(() => tiles(el).filter((x) => x !== t).every(isLoaded), 'images loaded', { timeout: 20_000 });
+  });
+
   it('a tile that stays rendered through a jump (the tab stop, scrolled away) keeps its image all along', async () => {
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
     await waitUntil(() => tiles(el).filter((t) => tileIndex(t) < 8).every(isLoaded), 'the first rows loaded');

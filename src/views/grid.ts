@@ -20,6 +20,8 @@ export interface GridView {
   /** This render is a jump past everything rendered before, or just after one: tiles not already showing their media get no `src` yet (`TileOptions.defer`; see `TileKeys.deferred`). */
   deferMedia?: boolean;
   focus: number;
+  /** A tile in the grid has keyboard focus (`TileKeys.assign`'s `still` is not used then, so nothing it is in moves). */
+  tileFocused: boolean;
   selected: number | null;
   label: string;
   gapX: number;
@@ -45,6 +47,8 @@ export interface GridView {
   /** Layers positioned over the tiles (upload progress, the caption editor). */
   overlay?: unknown;
   onFocusIn: (e: FocusEvent) => void;
+  /** Focus left a tile: the host renders again if the tiles are out of order (see `still` below). */
+  onFocusOut: (e: FocusEvent) => void;
   onKeyDown: (e: KeyboardEvent) => void;
   /** Recycles tile elements between renders (see `TileKeys`). */
   keys: TileKeys;
@@ -72,7 +76,10 @@ export function gridView(v: GridView): TemplateResult {
     return `${k}@${i}`;
   };
   const indices = flow ? Array.from({ length: flow.count }, (_, i) => i) : v.indices;
-  const ids = indices.map(idOf), keys = v.keys.assign(ids, ids[indices.indexOf(v.focus)]), defer = v.keys.deferred(ids, !flow && !!v.deferMedia);
+  // A fling renders with no element moved (out of order, for a moment: `TileKeys.assign`); the
+  // render after it puts them back in order, unless a tile holds focus (it could be the one moved).
+  const still = !flow && (v.tileFocused ? v.keys.scrambled : !!v.deferMedia);
+  const ids = indices.map(idOf), { keys, order } = v.keys.assign(ids, ids[indices.indexOf(v.focus)], still), defer = v.keys.deferred(ids, !flow && !!v.deferMedia);
   const [s0, s1] = flow ? [0, flow.count] : v.onScreen;
   const props: Record<string, string | null> = { height: flow ? null : `${l.height}px`, '--_gap-x': `${v.gapX}px`, '--_gap-y': `${v.gapY}px` };
   if (flow) flow.columns.forEach((c, b) => (props[`--_c${b}`] = String(c)));
@@ -82,8 +89,8 @@ export function gridView(v: GridView): TemplateResult {
     return { 'aspect-ratio': r ? String(r) : null };
   };
   return html`<div class="grid ${flow ? 'flow' : ''} ${v.touch ? 'touch' : ''}" part="grid" role="list" aria-label=${v.label} style=${serverStyle(props)} ${styleProps(props)}
-    @focusin=${v.onFocusIn} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
-    ${repeat(indices, (_, j) => keys[j], (i, j, g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
+    @focusin=${v.onFocusIn} @focusout=${v.onFocusOut} @keydown=${(e: KeyboardEvent) => { v.tileEvents.handleEvent(e); v.onKeyDown(e); }} @click=${v.tileEvents} @load=${v.tileEvents} @error=${v.tileEvents} @loadeddata=${v.tileEvents}>
+    ${repeat(order, (j) => keys[j], (j, _, i = indices[j], g = geometry(i)) => html`<div class="tile" part="thumb" role="listitem" data-index=${i} aria-setsize=${n} aria-posinset=${i + 1}
       ?selected=${v.selected === i} style=${serverStyle(g)} ${tileEl(g, ids[j])}>${tileContent(v.item(i), {
         index: i, total: n, l: t.l, objectFit: t.objectFit, active: i === v.focus, selected: v.selected === i, priority: i >= s0 && i < s1, defer: defer[j],
         width: flow ? 0 : l.w[i], failed: v.failed(i), loaded: false, showLikeDislike: t.showLikeDislike, showFavoriteButton: t.showFavoriteButton,

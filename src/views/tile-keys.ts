@@ -12,6 +12,8 @@ import { StylePropsDirective, type StyleProps } from '../directives/style-props.
 export class TileKeys {
   private _last = new Map<string, number>();
   private _next = 0;
+  /** The last render's elements are not in `ids` order (a `still` render moved none). */
+  scrambled = false;
   /** Items whose tiles were last rendered with their media `src`. */
   private _media = new Set<string>();
 
@@ -39,8 +41,15 @@ export class TileKeys {
    * the others are handed out so that only those on the far side of it move: without this a jump
    * away from the tab stop moved (removed and re-inserted) every other tile, each then styled,
    * laid out and painted afresh, or the tab stop itself.
+   *
+   * `still`: no element moves at all. Tiles coming in take the keys of those that left in order,
+   * and `order` (the positions in `ids` to render, in that order) follows where their elements
+   * are in the DOM, new ones last; otherwise `order` is `ids`' own. For a fling (`deferMedia`):
+   * moving a reused tile from one end of the list to the other is a removal and an insertion,
+   * each then styled, laid out and painted afresh, 11–16 of them a frame in a masonry fling at
+   * 4× throttling. The next render that is not `still` puts them back in `ids` order.
    */
-  assign(ids: readonly string[], pinned?: string): number[] {
+  assign(ids: readonly string[], pinned?: string, still = false): { keys: number[]; order: number[] } {
     const last = this._last, now = new Map<string, number>(), out: (number | undefined)[] = ids.map((id) => last.get(id));
     const kept = new Set<number>();
     for (const k of out) if (k !== undefined) kept.add(k);
@@ -48,14 +57,14 @@ export class TileKeys {
     for (const k of last.values()) if (!kept.has(k)) free.push(k);
     const n = ids.length, p = pinned === undefined ? -1 : ids.indexOf(pinned);
     const pinnedOnly = kept.size === 1 && p >= 0 && last.has(pinned!) && (p === 0 || p === n - 1);
-    if (kept.size === 0 || pinnedOnly) {
+    if (kept.size === 0 || pinnedOnly || still) {
       // Nothing stays (a jump): in the old order, nothing moves. Only the tab stop stays, now
       // first: the tiles that were after it stay in order behind it, those before it move to
       // the end one by one (old head = new tail); now last: those after it move to the front
       // (old tail = new head), those before it stay in order. New keys go between the two
       // groups, and a group that needs to move is cut first when fewer tiles are needed.
       let order = free.slice(0, n);
-      if (pinnedOnly) {
+      if (pinnedOnly && !still) {
         const m = n - 1, at = [...last.keys()].indexOf(pinned!), before = free.slice(0, at), after = free.slice(at);
         const stay = p === 0 ? after.slice(0, m) : before.slice(Math.max(0, before.length - m));
         const move = p === 0 ? before.slice(Math.max(0, before.length - (m - stay.length))) : after.slice(0, m - stay.length);
@@ -70,9 +79,17 @@ export class TileKeys {
       for (let j = 0; j < front; j++) out[j] = head <= tail ? free[tail--] : this._next++;
       for (let j = n - 1; j > front; j--) if (out[j] === undefined) out[j] = head <= tail ? free[head++] : this._next++;
     }
-    ids.forEach((id, j) => now.set(id, out[j]!));
+    const order = ids.map((_, j) => j);
+    if (still) {
+      const pos = new Map<number, number>();
+      for (const k of last.values()) pos.set(k, pos.size);
+      order.sort((a, b) => (pos.get(out[a]!) ?? Infinity) - (pos.get(out[b]!) ?? Infinity) || a - b);
+    }
+    // `_last` in DOM order: the free keys above are handed out in that order.
+    for (const j of order) now.set(ids[j], out[j]!);
     this._last = now;
-    return out as number[];
+    this.scrambled = order.some((j, q) => j !== q);
+    return { keys: out as number[], order };
   }
 }
 
