@@ -63,16 +63,14 @@ export class TileKeys {
       // the end one by one (old head = new tail); now last: those after it move to the front
       // (old tail = new head), those before it stay in order. New keys go between the two
       // groups, and a group that needs to move is cut first when fewer tiles are needed.
-      let order = free.slice(0, n);
+      let hand = free;
       if (pinnedOnly && !still) {
-        const m = n - 1, at = [...last.keys()].indexOf(pinned!), before = free.slice(0, at), after = free.slice(at);
-        const stay = p === 0 ? after.slice(0, m) : before.slice(Math.max(0, before.length - m));
-        const move = p === 0 ? before.slice(Math.max(0, before.length - (m - stay.length))) : after.slice(0, m - stay.length);
-        const fresh = Array.from({ length: m - stay.length - move.length }, () => this._next++);
-        order = p === 0 ? [...stay, ...fresh, ...move.reverse()] : [...move.reverse(), ...fresh, ...stay];
+        const at = [...last.keys()].indexOf(pinned!), before = free.slice(0, at), after = free.slice(at), m = n - 1;
+        const fresh = Array.from({ length: m - free.length }, () => this._next++);
+        hand = p ? [...after.reverse(), ...fresh, ...before].slice(-m) : [...after, ...fresh, ...before.reverse()].slice(0, m);
       }
       let k = 0;
-      ids.forEach((_, j) => (out[j] ??= k < order.length ? order[k++] : this._next++));
+      ids.forEach((_, j) => (out[j] ??= k < hand.length ? hand[k++] : this._next++));
     } else {
       let head = 0, tail = free.length - 1;
       const front = out.findIndex((o) => o !== undefined);
