@@ -349,12 +349,12 @@ export class MediaGallery extends FormControlMixin(LitElement) {
   private _onTileBlur = () => void (this._tiles.keys.scrambled && this.requestUpdate());
 
   private _renderGrid(layout: Layout) {
-    const focus = Math.min(this._roving.index, layout.count - 1), range = this._grid.range(focus), rtl = isRtl(this), s = this._store, gap = this._gapXY;
+    const focus = Math.min(this._roving.index, layout.count - 1), tileFocused = !!this.shadowRoot?.activeElement?.closest('.tile'), range = this._grid.range(focus), rtl = isRtl(this), s = this._store, gap = this._gapXY;
     const columns = parseResponsive(this.columns) ?? parseResponsive(2)!;
     return gridView({
       layout, item: (i: number) => s.at(i)!, count: s.length, ...range, focus, selected: this._selected, overlay: this._up?.overlay(layout, range.indices, rtl) ?? null,
       label: this.label || this._l.gallery, gapX: gap.x, gapY: gap.y, onFocusIn: this._roving.onFocusIn, onKeyDown: this._roving.onKeyDown, rtl, touch: this._touch.active,
-      tileFocused: !!this.shadowRoot?.activeElement?.closest('.tile'), onFocusOut: this._onTileBlur,
+      tileFocused, onFocusOut: this._onTileBlur,
       flow: this._grid.viewport.width ? null : { columns, count: flowCount(columns, s.length), ratio: (i) => s.ratioAt(i) }, failed: (i) => s.failedAt(i), tileEvents: this._tiles, keys: this._tiles.keys,
       tile: {
         objectFit: this.objectFit || 'cover', l: this._l, showLikeDislike: this.showLikeDislike, showFavoriteButton: this.showFavoriteButton,

@@ -310,24 +310,36 @@ describe('virtualization', () => {
       const el = await mount(html`<media-gallery height="400" columns="4" layout=${layout} .items=${make(3_000)}></media-gallery>`);
       const grid = el.shadowRoot!.querySelector('.grid')!;
       const removed = new Set<Node>();
-      let moved = 0;
-      const count = (records: MutationRecord[]) => {
+      let moved = 0, counted = 0, outOfOrder = 0;
+      const count = (records: MutationRecord[], keep: boolean) => {
         for (const r of records) {
           r.removedNodes.forEach((n) => removed.add(n));
-          r.addedNodes.forEach((n) => removed.has(n) && moved++);
+          r.addedNodes.forEach((n) => keep && removed.has(n) && moved++);
         }
       };
-      const mo = new MutationObserver(count);
-      // A fling: 600 px a frame (faster than a viewport per 50 ms), 12 frames.
+      const mo = new MutationObserver(() => undefined);
+      // A fling: 250 px a frame at 60 Hz (15,000 px/s: a 400 px viewport in 27 ms, so a fast
+      // scroll, but within what the last frame rendered: tiles stay and others come in), 24
+      // frames. Counted from the third frame on (the first scroll events cannot tell the speed),
+      // and not a frame that came over 70 ms after the one before (a loaded machine: to the page
+      // that is a pause, and the grid rightly renders in order after 80 ms without a jump).
       mo.observe(grid, { childList: true });
-      for (let f = 1; f <= 12; f++) {
-        scroller(el).scrollTop = f * 600;
+      let last = performance.now();
+      for (let f = 1; f <= 24; f++) {
+        scroller(el).scrollTop = f * 250;
         await frames(1);
+        await el.updateComplete;
+        const now = performance.now(), keep = f > 2 && now - last <= 70;
+        last = now;
+        count(mo.takeRecords(), keep);
+        if (keep) counted++;
+        const o = tiles(el).map(tileIndex);
+        if (o.some((v, k) => k > 0 && o[k - 1] > v)) outOfOrder++;
       }
-      await el.updateComplete;
-      count(mo.takeRecords());
       mo.disconnect();
+      if (counted < 12) this.skip(); // too loaded a machine to fling
       expect(moved, 'tile elements moved during the fling').to.equal(0);
+      expect(outOfOrder, 'frames whose tiles were left out of reading order (none moved)').to.be.greaterThan(0);
       // Settled: every tile has its image source again, and the list is in index order (the tab
       // stop, tile 0, kept first).
       await waitUntil(() => tiles(el).every((t) => t.querySelector('img')?.hasAttribute('src')), 'settled');
@@ -341,19 +353,24 @@ describe('virtualization', () => {
   it('a fling leaves a focused tile where it is (focus kept), and the order is restored once focus leaves', async function () {
     this.timeout(30_000);
     const el = await mount(html`<media-gallery height="400" columns="4" .items=${make(3_000)}></media-gallery>`);
-    // Scrambled by a fling first (nothing focused), then a tile focused before it settles.
-    for (let f = 1; f <= 6; f++) {
-      scroller(el).scrollTop = f * 600;
+    const inOrder = () => { const o = tiles(el).map(tileIndex); return o.every((v, k) => k === 0 || o[k - 1] < v); };
+    // A fling (250 px a frame) with nothing focused leaves the tiles out of order; a tile is
+    // focused meanwhile (the grid then renders without moving anything while they are out of
+    // order), and the fling goes on.
+    let f = 0;
+    for (; f < 40 && inOrder(); f++) {
+      scroller(el).scrollTop = (f + 1) * 250;
       await frames(1);
     }
-    const t = tiles(el).find((x) => tileIndex(x) > 20)!;
+    if (inOrder()) this.skip(); // too loaded a machine to fling (every frame a pause)
+    const t = tiles(el).find((x) => tileIndex(x) > 20 && x.getBoundingClientRect().top >= scroller(el).getBoundingClientRect().top)!;
     mainOf(t).focus();
     const lost: Event[] = [];
     const onOut = (e: Event) => lost.push(e);
     document.addEventListener('focusout', onOut, true);
     try {
-      for (let f = 7; f <= 12; f++) {
-        scroller(el).scrollTop = f * 600;
+      for (const end = f + 8; f < end; f++) {
+        scroller(el).scrollTop = (f + 1) * 250;
         await frames(1);
       }
       await waitUntil(() => tiles(el).filter((x) => x !== t).every((x) => x.querySelector('img')?.hasAttribute('src')), 'settled');
@@ -362,11 +379,11 @@ describe('virtualization', () => {
     } finally {
       document.removeEventListener('focusout', onOut, true);
     }
-    // Focus leaves the gallery: the tiles go back in index order (the old tab stop kept at its end).
+    // Focus leaves the gallery: the tiles go back in index order.
     const out = document.createElement('button');
     document.body.append(out);
     out.focus();
-    await waitUntil(() => { const o = tiles(el).map(tileIndex).filter((i) => i !== tileIndex(t)); return o.every((v, k) => k === 0 || o[k - 1] < v); }, 'in order once focus left');
+    await waitUntil(inOrder, 'in order once focus left');
     out.remove();
     // (The old tab stop, far out of view, is a lazy image the browser does not load.)
     await waitUntil(() => tiles(el).filter((x) => x !== t).every(isLoaded), 'images loaded', { timeout: 20_000 });

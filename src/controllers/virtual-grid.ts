@@ -50,8 +50,6 @@ export class VirtualGridController implements ReactiveController {
   private _overscan = false;
   /** When the first tiles rendered (ms, performance.now()). */
   private _firstAt = 0;
-  /** The tab stop when last rendered first (true) or last (false) in the list, else null. */
-  private _pin: Pin = null;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode },
@@ -105,10 +103,9 @@ export class VirtualGridController implements ReactiveController {
   }
 
   /**
-   * Indices to render now: the band in view plus overscan in index order, and `pinned` (the
-   * tab stop) even when out of view, so keyed rendering never moves (and blurs) it: first or
-   * last, where it was first put while out of the band (not moved when a scroll carries the
-   * band from one side of it to the other; its `aria-posinset` says where it is).
+   * Indices to render now, in index order: the band in view plus overscan, and `pinned` (the
+   * tab stop) even when out of view, first or last (the grid view may move it to the other end
+   * while it has focus: `placePinned`).
    * `onScreen` is the range in view (`fetchpriority="high"`). The first tiles come without
    * overscan: it follows once their screen is done (painted, its thumbnails loaded or 1 s
    * passed; `afterFirstScreen`), when idle, or as soon as the grid scrolls. `deferMedia`: this render
@@ -160,7 +157,10 @@ export class VirtualGridController implements ReactiveController {
     const [start, end] = band(l);
     const indices: number[] = [];
     for (let i = start; i < end; i++) indices.push(i);
-    this._pin = placePinned(indices, pinned < l.count ? pinned : -1, this._pin);
+    if (pinned >= 0 && pinned < l.count) {
+      if (pinned < start) indices.unshift(pinned);
+      else if (pinned >= end) indices.push(pinned);
+    }
     const onScreen = vp.width ? visibleRange(l, vp.top, vp.bottom) : [0, 12];
     return { indices, onScreen: onScreen as [number, number], deferMedia: this._deferring };
   }
@@ -213,32 +213,3 @@ export class VirtualGridController implements ReactiveController {
     vp.measure(true);
   }
 }
-
-type Pin = [index: number, first: boolean] | null;
-
-/**
- * Puts the tab stop `pinned` into `indices` (the band in index order) so that Lit's `repeat`
- * never moves its element, which would take focus from it: out of the band, first or last (the
- * side it is on); but once rendered first it is never made last, and once rendered last it stays
- * last, in the band too (`repeat` moves an element that goes from first to last, and one that was
- * last and has tiles put after it that were before it). Out of index order there (the tab stop
- * of a gallery scrolled away from it and back), its `aria-posinset` still says where it is; it
- * takes its place once focus moves on. Returns where it went, for the next render.
- */
-export function placePinned(indices: number[], pinned: number, last: Pin): Pin {
-  if (pinned < 0) return null;
-  const at = indices.indexOf(pinned), was = last?.[0] === pinned ? last[1] : undefined;
-  const n = indices.length;
-  let first: boolean | undefined;
-  if (at < 0) first = was ?? (n === 0 || pinned < indices[0]);
-  else if (was === false && at !== n - 1) first = false;
-  else if (was === true && at === n - 1 && n > 1) first = true;
-  if (first !== undefined) {
-    if (at >= 0) indices.splice(at, 1);
-    if (first) indices.unshift(pinned);
-    else indices.push(pinned);
-  }
-  const k = indices.indexOf(pinned);
-  return k === 0 ? [pinned, true] : k === indices.length - 1 ? [pinned, false] : null;
-}
-

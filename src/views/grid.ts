@@ -6,7 +6,7 @@ import type { GalleryLabels } from '../model/labels.js';
 import type { Layout, Responsive } from '../layout.js';
 import { serverStyle, styleProps } from '../directives/style-props.js';
 import { tileContent } from './tile.js';
-import { tileEl, type TileKeys } from './tile-keys.js';
+import { placePinned, tileEl, type TileKeys } from './tile-keys.js';
 import type { ActionButtons } from './tile-actions.js';
 
 /** What one render of the grid needs: the layout, what to render, and the tile options. */
@@ -76,10 +76,14 @@ export function gridView(v: GridView): TemplateResult {
     return `${k}@${i}`;
   };
   const indices = flow ? Array.from({ length: flow.count }, (_, i) => i) : v.indices;
+  // The focused tab stop stays at the end of the list its element is at (see `placePinned`).
+  if (!flow && v.tileFocused && indices.includes(v.focus)) placePinned(indices, v.focus, v.keys.end(keyOf(v.item(v.focus))));
   // A fling renders with no element moved (out of order, for a moment: `TileKeys.assign`); the
-  // render after it puts them back in order, unless a tile holds focus (it could be the one moved).
+  // render after it puts them back in order, unless a tile holds focus (it could be the one moved:
+  // it renders `still` while the tiles are out of order, and in order once focus has left).
   const still = !flow && (v.tileFocused ? v.keys.scrambled : !!v.deferMedia);
   const ids = indices.map(idOf), { keys, order } = v.keys.assign(ids, ids[indices.indexOf(v.focus)], still), defer = v.keys.deferred(ids, !flow && !!v.deferMedia);
+  v.keys.scrambled = order.some((j, q) => q > 0 && indices[order[q - 1]] > indices[j]);
   const [s0, s1] = flow ? [0, flow.count] : v.onScreen;
   const props: Record<string, string | null> = { height: flow ? null : `${l.height}px`, '--_gap-x': `${v.gapX}px`, '--_gap-y': `${v.gapY}px` };
   if (flow) flow.columns.forEach((c, b) => (props[`--_c${b}`] = String(c)));

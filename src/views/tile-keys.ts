@@ -11,8 +11,14 @@ import { StylePropsDirective, type StyleProps } from '../directives/style-props.
  */
 export class TileKeys {
   private _last = new Map<string, number>();
+  /** The first and last ids of the last render, in DOM order. */
+  private _ends: [string?, string?] = [];
   private _next = 0;
-  /** The last render's elements are not in `ids` order (a `still` render moved none). */
+  /**
+   * The last render's tiles are not in index order in the DOM (a `still` render, or the focused
+   * tab stop kept at one end): set by the grid view. While a tile holds focus it renders `still`
+   * then, so no element moves; once focus leaves, it renders them in order again.
+   */
   scrambled = false;
   /** Items whose tiles were last rendered with their media `src`. */
   private _media = new Set<string>();
@@ -27,6 +33,11 @@ export class TileKeys {
     const out = ids.map((id) => defer && !this._media.has(id));
     this._media = new Set(ids.filter((_, j) => !out[j]));
     return out;
+  }
+
+  /** Whether the element of `id` was first (true) or last (false) in the DOM in the last render. */
+  end(id: string): boolean | undefined {
+    return this._ends[0] === id ? true : this._ends[1] === id ? false : undefined;
   }
 
   /**
@@ -86,7 +97,7 @@ export class TileKeys {
     // `_last` in DOM order: the free keys above are handed out in that order.
     for (const j of order) now.set(ids[j], out[j]!);
     this._last = now;
-    this.scrambled = order.some((j, q) => j !== q);
+    this._ends = [ids[order[0]], ids[order[n - 1]]];
     return { keys: out as number[], order };
   }
 }
@@ -112,3 +123,22 @@ class TileDirective extends StylePropsDirective {
   }
 }
 export const tileEl = directive(TileDirective);
+
+/**
+ * Moves the focused tab stop `pinned` within `indices` (the band in index order, with the tab
+ * stop first or last when out of it) so that Lit's `repeat` never moves its element, which would
+ * take focus from it: `was` is where its element was in the DOM in the last render (first: true,
+ * last: false; `TileKeys.end`). Once first it is never made last, and once last it stays last,
+ * in the band too (`repeat` moves an element that goes from first to last, and one that was last
+ * and has tiles put after it that were before it). Out of index order there, its
+ * `aria-posinset` still says where it is, and the grid renders without moving anything until
+ * focus leaves it (`TileKeys.scrambled`). A tab stop without focus stays in index order (a
+ * moved element loses nothing then).
+ */
+export function placePinned(indices: number[], pinned: number, was: boolean | undefined): void {
+  const at = indices.indexOf(pinned);
+  if (at < 0 || was === undefined || (was ? at !== indices.length - 1 : at === indices.length - 1)) return;
+  indices.splice(at, 1);
+  if (was) indices.unshift(pinned);
+  else indices.push(pinned);
+}
