@@ -627,17 +627,26 @@ async function openPage(base, kind, mode) {
  * format) and logs the main-thread time by top-level event between the assignment and the second
  * rAF (from the run's own timings, mapped onto the trace clock by the FireAnimationFrame events).
  */
-async function startTrace(cdp) {
+/** Starts a Chrome trace of `categories`; `stop(dir, name)` ends it, writes dir/name.json and returns its events. */
+async function recordTrace(cdp, categories) {
   const events = [];
   const onData = (d) => events.push(...d.value);
   cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  return async (dir, name) => {
+    await new Promise((resolve) => { cdp.once('Tracing.tracingComplete', resolve); cdp.send('Tracing.end').catch(resolve); });
+    cdp.off('Tracing.dataCollected', onData);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ traceEvents: events }));
+    return events;
+  };
+}
+
+async function startTrace(cdp) {
+  const stop = await recordTrace(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,disabled-by-default-v8.cpu_profiler');
   return {
     async save(name, r) {
-      await new Promise((resolve) => { cdp.once('Tracing.tracingComplete', resolve); cdp.send('Tracing.end').catch(resolve); });
-      cdp.off('Tracing.dataCollected', onData);
-      mkdirSync(opt.trace, { recursive: true });
-      writeFileSync(path.join(opt.trace, `${name}.json`), JSON.stringify({ traceEvents: events }));
+      const events = await stop(opt.trace, name);
       // The page task that set items: the first TimerFire whose duration covers setMs; frames are
       // the FireAnimationFrame events after it. Sums are of complete events on the renderer's
       // main thread (the thread of that TimerFire), top level only (nested events not counted twice).
@@ -662,16 +671,10 @@ let scrollTraces = 0;
  * duration and its direct children summed by name (nested events not counted twice).
  */
 async function startScrollTrace(cdp) {
-  const events = [];
-  const onData = (d) => events.push(...d.value);
-  cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
+  const stop = await recordTrace(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing');
   return {
     async save(name) {
-      await new Promise((resolve) => { cdp.once('Tracing.tracingComplete', resolve); cdp.send('Tracing.end').catch(resolve); });
-      cdp.off('Tracing.dataCollected', onData);
-      mkdirSync(opt.traceScroll, { recursive: true });
-      writeFileSync(path.join(opt.traceScroll, `${name}.json`), JSON.stringify({ traceEvents: events }));
+      const events = await stop(opt.traceScroll, name);
       // The renderer's main thread: the thread of the FireAnimationFrame events.
       const raf = events.find((e) => e.name === 'FireAnimationFrame');
       if (!raf) { log(`trace ${name}: no animation frames`); return; }

@@ -3,6 +3,27 @@ import { fixture, html } from '@open-wc/testing';
 import type { ReactiveElement } from 'lit';
 import type { MediaGallery } from '../src/media-gallery.js';
 
+/**
+ * Watches `parent`'s children for moved elements: removed and inserted again (Lit's `repeat`
+ * reordering them), which takes focus from a moved element and restyles, lays out and paints it
+ * afresh. `take()` returns those moved since the last call (pending records included).
+ */
+export function watchMoves(parent: Node) {
+  const removed = new Set<Node>(), moved: Node[] = [];
+  const seen = (records: MutationRecord[]) => {
+    for (const r of records) {
+      r.removedNodes.forEach((n) => removed.add(n));
+      r.addedNodes.forEach((n) => removed.has(n) && moved.push(n));
+    }
+  };
+  const mo = new MutationObserver(seen);
+  mo.observe(parent, { childList: true });
+  return {
+    take: (): Node[] => (seen(mo.takeRecords()), removed.clear(), moved.splice(0)),
+    stop: () => mo.disconnect(),
+  };
+}
+
 /** Resolves after `n` animation frames (2 by default: one full rendered frame has passed). */
 export const frames = (n = 2) =>
   new Promise<void>((r) => {

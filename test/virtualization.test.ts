@@ -4,7 +4,7 @@ import '../elements/media-gallery.js';
 import type { MediaGallery } from '../src/media-gallery.js';
 import type { GalleryItem } from '../src/model/items.js';
 import { computeLayout } from '../src/layout.js';
-import { deepActive, focusedTile, frames, isActive, isLoaded, isSelected, mainOf, mount as mountIn, settle, tileAt, tileIndex, tiles } from './helpers.js';
+import { deepActive, focusedTile, frames, isActive, isLoaded, isSelected, mainOf, mount as mountIn, settle, tileAt, tileIndex, tiles, watchMoves } from './helpers.js';
 
 const PHOTOS = ['Aqua.jpg', 'Blinds.jpg', 'Dune.jpg', 'Elephants.jpg', 'FreshFlower.jpg', 'Garden.jpg'];
 const make = (n: number, from = 0): GalleryItem[] =>
@@ -217,21 +217,13 @@ describe('virtualization', () => {
     const grid = el.shadowRoot!.querySelector('.grid')!;
     // A tile removed and inserted again in one render is a move (Lit's repeat reordering).
     const jump = async (top: number, tabStop: number) => {
-      const removed = new Set<Node>(), moved = new Set<Node>();
-      const seen = (records: MutationRecord[]) => {
-        for (const r of records) {
-          r.removedNodes.forEach((n) => removed.add(n));
-          r.addedNodes.forEach((n) => removed.has(n) && moved.add(n));
-        }
-      };
-      const mo = new MutationObserver(seen);
-      mo.observe(grid, { childList: true });
+      const moves = watchMoves(grid);
       const before = indices(el)[1];
       scroller(el).scrollTop = top;
       await waitUntil(() => Math.abs(indices(el)[1] - before) > 100, 'jumped');
       await el.updateComplete;
-      seen(mo.takeRecords());
-      mo.disconnect();
+      const moved = new Set(moves.take());
+      moves.stop();
       expect(tiles(el).some((t) => tileIndex(t) === tabStop), 'the tab stop stays rendered').to.equal(true);
       return moved.size;
     };
@@ -255,14 +247,7 @@ describe('virtualization', () => {
     const onOut = (e: FocusEvent) => lost.push(`${e.type} ${(e.target as Element).localName}`);
     document.addEventListener('focusout', onOut, true);
     el.addEventListener('focusout', onOut);
-    const moved: Node[] = [];
-    const removed = new Set<Node>();
-    const mo = new MutationObserver((records) => {
-      for (const r of records) {
-        r.removedNodes.forEach((n) => removed.add(n));
-        r.addedNodes.forEach((n) => removed.has(n) && moved.push(n));
-      }
-    });
+    let moves: ReturnType<typeof watchMoves> | undefined;
     try {
       // Focus a tile in the middle of the list (through the public API).
       el.scrollToIndex(1_500);
@@ -280,15 +265,15 @@ describe('virtualization', () => {
       // again: once out of the rendered rows, no tile element moves (the tiles rendered before
       // it in the first jump do: they go after it).
       await go(at + 20_000, true);
-      mo.observe(grid, { childList: true });
+      moves = watchMoves(grid);
       await go(at - 20_000, false);
       await go(at + 40_000, true);
       await go(0, false);
       expect(lost, 'no focusout while scrolling').to.deep.equal([]);
       expect(deepActive() === mainOf(stop), 'focus stays on the tab stop').to.equal(true);
       expect(tiles(el).includes(stop), 'the same tile element').to.equal(true);
-      mo.disconnect();
-      expect(moved.length, 'tile elements moved (removed and inserted again)').to.equal(0);
+      expect(moves.take().length, 'tile elements moved (removed and inserted again)').to.equal(0);
+      moves.stop();
       // Back to it: its row and the rows around it rendered again, focus still on it.
       scroller(el).scrollTop = at - 100;
       await waitUntil(() => [1_496, 1_504].every((i) => indices(el).includes(i)), 'back at the tab stop');
@@ -299,7 +284,7 @@ describe('virtualization', () => {
       await waitUntil(() => deepActive() !== mainOf(stop), 'the arrow key moved focus');
       expect(tileIndex(focusedTile()!), 'the arrow key goes on from the tab stop').to.equal(1_501);
     } finally {
-      mo.disconnect();
+      moves?.stop();
       document.removeEventListener('focusout', onOut, true);
     }
   });
@@ -309,34 +294,22 @@ describe('virtualization', () => {
       this.timeout(30_000);
       const el = await mount(html`<media-gallery height="400" columns="4" layout=${layout} .items=${make(3_000)}></media-gallery>`);
       const grid = el.shadowRoot!.querySelector('.grid')!;
-      const removed = new Set<Node>();
       let moved = 0, counted = 0, outOfOrder = 0;
-      const count = (records: MutationRecord[], keep: boolean) => {
-        for (const r of records) {
-          r.removedNodes.forEach((n) => removed.add(n));
-          r.addedNodes.forEach((n) => keep && removed.has(n) && moved++);
-        }
-      };
-      const mo = new MutationObserver(() => undefined);
-      // A fling: 250 px a frame at 60 Hz (15,000 px/s: a 400 px viewport in 27 ms, so a fast
-      // scroll, but within what the last frame rendered: tiles stay and others come in), 24
-      // frames. Counted from the third frame on (the first scroll events cannot tell the speed),
-      // and not a frame that came over 70 ms after the one before (a loaded machine: to the page
-      // that is a pause, and the grid rightly renders in order after 80 ms without a jump).
-      mo.observe(grid, { childList: true });
+      const moves = watchMoves(grid);
       let last = performance.now();
+      const t0 = performance.now();
       for (let f = 1; f <= 24; f++) {
-        scroller(el).scrollTop = f * 250;
+        scroller(el).scrollTop = (performance.now() - t0 + 16) * 15;
         await frames(1);
         await el.updateComplete;
         const now = performance.now(), keep = f > 2 && now - last <= 70;
         last = now;
-        count(mo.takeRecords(), keep);
-        if (keep) counted++;
+        const m = moves.take().length;
+        if (keep) { counted++; moved += m; }
         const o = tiles(el).map(tileIndex);
         if (o.some((v, k) => k > 0 && o[k - 1] > v)) outOfOrder++;
       }
-      mo.disconnect();
+      moves.stop();
       if (counted < 12) this.skip(); // too loaded a machine to fling
       expect(moved, 'tile elements moved during the fling').to.equal(0);
       expect(outOfOrder, 'frames whose tiles were left out of reading order (none moved)').to.be.greaterThan(0);

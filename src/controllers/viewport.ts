@@ -21,6 +21,8 @@ export class ViewportController implements ReactiveController {
   speed = 0;
   /** When the last measure a scroll caused ran (performance.now()). */
   scrolledAt = -Infinity;
+  /** `top` at that measure: another measure in between (a render's, a resize's) may already have read the new position. */
+  private _scrolledTop = 0;
   private _scrolled = false;
   private _ro?: ResizeObserver;
   private _raf = 0;
@@ -108,8 +110,9 @@ export class ViewportController implements ReactiveController {
     }
     if (scrolled) {
       const now = performance.now(), dt = now - this.scrolledAt;
-      this.speed = dt < 250 ? Math.abs(top - this.top) / Math.max(dt, 1000 / 60) : 0;
+      this.speed = dt < 250 ? Math.abs(top - this._scrolledTop) / Math.max(dt, 1000 / 60) : 0;
       this.scrolledAt = now;
+      this._scrolledTop = top;
     }
     const moved = top < this.rendered.top || bottom > this.rendered.bottom;
     const changed = width !== this.width || viewport !== this.viewport;
